@@ -1,0 +1,10 @@
+"""Builds the one Cython extension: top-level _memproto.pyx -> golo_fast._memproto."""
+from Cython.Build import cythonize
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=cythonize(
+        [Extension("golo_fast._memproto", ["_memproto.pyx"])],
+        compiler_directives={"language_level": "3"},
+    )
+)

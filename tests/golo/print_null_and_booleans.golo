@@ -1,0 +1,8 @@
+module corpus.PrintNullAndBooleans
+
+function main = |args| {
+  println(null)
+  println(true)
+  println(false)
+  println(str(null) + "|" + str(true))
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env golo-fast
+module corpus.ShebangFirstLine
+
+function main = |args| {
+  println("shebang ok")
+}

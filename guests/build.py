@@ -45,7 +45,8 @@ class Guest:
 
     output: str                 # path relative to guests/
     source: str                 # path relative to guests/
-    kind: str                   # "c", "wat", "garbage" or "truncate"
+    kind: str                   # "c", "wat", "garbage" (NOT_WASM) or "truncate" (first
+                                # half of the output named by `source`)
     flags: tuple[str, ...] = field(default=())
 
 
@@ -57,6 +58,14 @@ def wat(output: str, source: str) -> Guest:
     return Guest(output, source, "wat")
 
 
+HOSTILE_WAT = ["bad_ptr", "wrap_len", "past_end", "trap", "stack_overflow", "grow_max",
+               "bad_utf8", "no_getters", "bad_getters", "handler_spam", "infinite_loop",
+               "missing_import"]
+
+# not_wasm.wasm: bytes that start like nothing wasm knows (no \0asm magic).
+NOT_WASM = b"this is not a WebAssembly module\n\x00\xff\xfe garbage follows\n" * 4
+
+# Order matters: "truncate" guests read an output built earlier in the list.
 GUESTS: list[Guest] = [
     c("hello.wasm", "src/hello.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
     # see the source: stack below the fixed input area, data/heap above it
@@ -64,6 +73,9 @@ GUESTS: list[Guest] = [
       "-Wl,-z,stack-size=1024", "-Wl,--global-base=67584"),
     c("echo.wasm", "src/echo.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
     c("host.wasm", "src/host.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
+    *(wat(f"hostile/{name}.wasm", f"hostile/{name}.wat") for name in HOSTILE_WAT),
+    Guest("hostile/not_wasm.wasm", "build.py", "garbage"),
+    Guest("hostile/truncated.wasm", "hello.wasm", "truncate"),
 ]
 
 
@@ -111,6 +123,12 @@ def build_one(guest: Guest, out_dir: Path) -> None:
         import wasmer
         text = (HERE / guest.source).read_text(encoding="utf-8")
         target.write_bytes(bytes(wasmer.wat2wasm(text)))
+    elif guest.kind == "garbage":
+        target.write_bytes(NOT_WASM)
+    elif guest.kind == "truncate":
+        # the first half of an output built earlier in this same run
+        whole = (out_dir / guest.source).read_bytes()
+        target.write_bytes(whole[: len(whole) // 2])
     else:
         raise AssertionError(f"unknown guest kind {guest.kind!r}")
 

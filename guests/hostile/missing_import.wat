@@ -1,0 +1,11 @@
+;; hostile/missing_import.wat - see guests/README.md (hostile guests).
+;; Imports env.doesNotExist, which no host provides: loading must raise WasmLoadError whose
+;; message lists "env.doesNotExist". Otherwise a normal hello-protocol guest (run = ok).
+(module
+  (import "env" "doesNotExist" (func $missing (param i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  (global $rl (mut i32) (i32.const 0))
+  (func (export "getResultPtr") (result i32) i32.const 1024)
+  (func (export "getResultLen") (result i32) global.get $rl)
+  (func (export "run") (param $p i32) (param $n i32)
+    (global.set $rl (call $missing (local.get $p) (local.get $n)))))

@@ -1,0 +1,5 @@
+module corpus.CallUnknownFunctionFails
+
+function main = |args| {
+  doesNotExist(1)
+}

@@ -1,0 +1,7 @@
+module corpus.CallWithWrongArityFails
+
+function pair = |a, b| -> [a, b]
+
+function main = |args| {
+  pair(1)
+}

@@ -1,0 +1,6 @@
+module corpus.ErrorAssignUndeclared
+
+function main = |args| {
+  println("never printed")
+  bar = 1
+}

@@ -1,0 +1,8 @@
+module corpus.ErrorBlockLocalNotVisibleAfterBlock
+
+function main = |args| {
+  if true {
+    let inner = 1
+  }
+  println(inner)
+}

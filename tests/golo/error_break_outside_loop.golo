@@ -1,0 +1,6 @@
+module corpus.ErrorBreakOutsideLoop
+
+function main = |args| {
+  println("never printed")
+  break
+}

@@ -1,0 +1,7 @@
+module corpus.ErrorContinueOutsideLoop
+
+function main = |args| {
+  if true {
+    continue
+  }
+}

@@ -1,0 +1,7 @@
+module corpus.ErrorDuplicateDeclaration
+
+function main = |args| {
+  var a = 1
+  println("never printed")
+  var a = 2
+}

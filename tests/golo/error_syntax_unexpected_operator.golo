@@ -1,0 +1,6 @@
+module corpus.ErrorSyntaxUnexpectedOperator
+
+function main = |args| {
+  println("never printed")
+  let total = 4 * * 2
+}

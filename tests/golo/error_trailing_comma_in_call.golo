@@ -1,0 +1,8 @@
+module corpus.ErrorTrailingCommaInCall
+
+function pair = |a, b| -> [a, b]
+
+function main = |args| {
+  println("never printed")
+  println(pair(1, 2,))
+}

@@ -1,0 +1,6 @@
+module corpus.ErrorUndeclaredInExpression
+
+function main = |args| {
+  let name = "Bob"
+  println("Hello " + nmae)
+}

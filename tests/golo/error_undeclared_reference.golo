@@ -1,0 +1,6 @@
+module corpus.ErrorUndeclaredReference
+
+function main = |args| {
+  println("never printed")
+  println(unknownThing)
+}

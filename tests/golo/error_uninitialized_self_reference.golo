@@ -1,0 +1,6 @@
+module corpus.ErrorUninitializedSelfReference
+
+function main = |args| {
+  println("never printed")
+  let a = a
+}

@@ -1,0 +1,7 @@
+module corpus.ErrorVarWithoutInitializer
+
+function main = |args| {
+  println("never printed")
+  var x
+  x = 1
+}

@@ -78,6 +78,10 @@ GUESTS: list[Guest] = [
     c("packed.wasm", "src/packed.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
     c("packed_alloc.wasm", "src/packed_alloc.c", *REACTOR, *STACK_64K),
     c("logger.wasm", "src/logger.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
+    c("wasi_probe.wasm", "src/wasi_probe.c", *REACTOR, *STACK_64K, *EXPORT_MALLOC),
+    # commands: no -mexec-model (the default is command: _start calls main)
+    c("wasi_cmd.wasm", "src/wasi_cmd.c", *STACK_64K, *EXPORT_MALLOC),
+    c("wasi_cmd_exit0.wasm", "src/wasi_cmd.c", "-DEXPLICIT_EXIT", *STACK_64K, *EXPORT_MALLOC),
     *(wat(f"hostile/{name}.wasm", f"hostile/{name}.wat") for name in HOSTILE_WAT),
     Guest("hostile/not_wasm.wasm", "build.py", "garbage"),
     Guest("hostile/truncated.wasm", "hello.wasm", "truncate"),

@@ -1,0 +1,9 @@
+module corpus.ExceptionsToString
+
+function main = |args| {
+  try {
+    raise("msg")
+  } catch (e) {
+    println(e: toString())
+  }
+}

@@ -1,0 +1,9 @@
+module corpus.ExceptionsUncaughtRunsFinally
+
+function main = |args| {
+  try {
+    raise("escaping")
+  } finally {
+    println("cleanup")
+  }
+}

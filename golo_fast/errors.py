@@ -77,6 +77,19 @@ class WasmUnsupportedError(WasmError):
     """The selected engine cannot do what was asked (e.g. fuel on wasmer)."""
 
 
+class WasmExit(WasmTrap):
+    """A WASI guest called proc_exit with a nonzero code; `code` holds it."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+class WasmReentrancyError(WasmError):
+    """A runner was called again while one of its calls is running on the same thread
+    (a host handler calling back into its own runner); runners are not re-entrant."""
+
+
 # -- bugs ---------------------------------------------------------------------------------
 
 class InternalError(Exception):

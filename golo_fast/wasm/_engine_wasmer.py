@@ -1,0 +1,141 @@
+"""The wasmer 1.1.0 engine (cranelift compiler): the only module that imports `wasmer`.
+
+Facts it relies on (see ../shared/runtime-facts.md): export lookup is slow, so `function()` is
+called once per export by the runner; i32 results are signed; `Memory.buffer` returns a `Buffer`
+whose buffer protocol reports the memory's current size each time it is taken; traps are
+`RuntimeError`s, and a WASI `proc_exit(n)` is a `RuntimeError` whose text ends with
+"WASI exited with code: n"; a Python exception raised by a host function comes out of the guest
+call unchanged.
+"""
+from __future__ import annotations
+
+import platform
+import re
+import sys
+
+import wasmer
+import wasmer_compiler_cranelift
+from wasmer import Function, FunctionType, Instance, Module, Store, Type, engine, wasi
+
+from golo_fast.errors import WasmExit, WasmLoadError, WasmTrap
+from golo_fast.wasm._engine import Extern, HostFunction, Signature
+
+_TYPE_NAMES = {Type.I32: "i32", Type.I64: "i64", Type.F32: "f32", Type.F64: "f64",
+               Type.V128: "v128", Type.EXTERN_REF: "externref", Type.FUNC_REF: "funcref"}
+_TYPES = {name: t for t, name in _TYPE_NAMES.items()}
+_EXIT = re.compile(r"WASI exited with code: (\d+)")
+
+
+def _compiler_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("wasmer-compiler-cranelift")
+    except Exception:  # metadata missing (vendored install): the module name still separates
+        return "unknown"
+
+
+def _kind_and_signature(extern_type):
+    if isinstance(extern_type, FunctionType):
+        return "function", Signature(tuple(_TYPE_NAMES[t] for t in extern_type.params),
+                                     tuple(_TYPE_NAMES[t] for t in extern_type.results))
+    if isinstance(extern_type, wasmer.MemoryType):
+        return "memory", None
+    if isinstance(extern_type, wasmer.GlobalType):
+        return "global", None
+    return "table", None
+
+
+class _WasmerInstance:
+    trap_types = (RuntimeError,)
+
+    def __init__(self, instance: Instance):
+        self._instance = instance
+        self._exports = instance.exports
+
+    def function(self, name: str):
+        return getattr(self._exports, name)
+
+    def memory(self):
+        try:
+            memory = self._exports.memory
+        except LookupError:  # wasmer raises LookupError, not AttributeError
+            return None
+        return memory.buffer if isinstance(memory, wasmer.Memory) else None
+
+    def map_trap(self, exc: BaseException, module: str, export: str) -> Exception:
+        text = str(exc)
+        exited = _EXIT.search(text)
+        if exited:
+            code = int(exited.group(1))
+            return WasmExit(f"module {module!r}, export {export!r}: the guest exited with code "
+                            f"{code}", code)
+        # wasmer appends a wasm backtrace after the first line; the first line says what trapped
+        reason = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+        return WasmTrap(f"module {module!r}, export {export!r}: guest trapped: {reason}")
+
+
+class _WasmerEngine:
+    name = "wasmer"
+
+    def __init__(self):
+        # Compiled code is machine code: the platform is part of what makes an entry reusable.
+        self.cache_tag = (f"wasmer-python {wasmer.__version__}, core {wasmer.__core_version__}, "
+                          f"cranelift {_compiler_version()}, {sys.platform}-{platform.machine()}")
+        self._store = None
+
+    @property
+    def store(self) -> Store:
+        # One store for the process: modules compiled in it can be instantiated many times.
+        if self._store is None:
+            self._store = Store(engine.Universal(wasmer_compiler_cranelift.Compiler))
+        return self._store
+
+    def compile(self, wasm: bytes):
+        try:
+            return Module(self.store, wasm)
+        except (RuntimeError, TypeError, ValueError) as exc:
+            raise WasmLoadError(f"not a valid wasm module: {exc}") from None
+
+    def serialize(self, compiled) -> bytes:
+        return compiled.serialize()
+
+    def deserialize(self, data: bytes):
+        return Module.deserialize(self.store, data)
+
+    def exports(self, compiled) -> list[Extern]:
+        return [Extern("", e.name, *_kind_and_signature(e.type)) for e in compiled.exports]
+
+    def imports(self, compiled) -> list[Extern]:
+        return [Extern(i.module, i.name, *_kind_and_signature(i.type)) for i in compiled.imports]
+
+    def needs_wasi(self, compiled) -> bool:
+        return wasi.get_version(compiled, strict=False) is not None
+
+    def instantiate(self, compiled, wasi_config, host: dict[tuple[str, str], HostFunction]):
+        store = self.store
+        imports: dict[str, dict] = {}
+        if wasi_config is not None:
+            version = wasi.get_version(compiled, strict=False)
+            if version is None:
+                version = wasi.Version.SNAPSHOT1
+            # the builder's methods mutate it (and return it)
+            builder = wasi.StateBuilder(wasi_config.program_name)
+            if wasi_config.args:
+                builder.arguments(list(wasi_config.args))
+            if wasi_config.env:
+                builder.environments(dict(wasi_config.env))
+            if wasi_config.dirs:
+                builder.map_directories(dict(wasi_config.dirs))
+            imports = builder.finalize().generate_imports(store, version)
+        for (namespace, name), host_fn in host.items():
+            sig = host_fn.signature
+            function_type = FunctionType([_TYPES[t] for t in sig.params],
+                                         [_TYPES[t] for t in sig.results])
+            imports.setdefault(namespace, {})[name] = Function(store, host_fn.fn, function_type)
+        try:
+            return _WasmerInstance(Instance(compiled, imports))
+        except RuntimeError as exc:
+            raise WasmLoadError(f"cannot instantiate: {exc}") from None
+
+
+ENGINE = _WasmerEngine()

@@ -1,0 +1,292 @@
+"""`load()` and `Runner`: one instantiated guest, called with strings, bytes or numbers.
+
+The runner does what happens once per module (read, compile through the cache, check imports,
+bind host functions, instantiate, look every export up once, run `_initialize` / `_start`) and
+hands the per-call work to a protocol `Session` (`golo_fast._accel`: Cython or its twin), whose
+docstring specifies the protocol, the allocation policy, the handler ABI and re-entrancy.
+Engine specifics stay behind `golo_fast.wasm._engine`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+
+from golo_fast import _accel
+from golo_fast.errors import RunnerClosedError, WasmExit, WasmExportError, WasmLoadError, WasmTrap
+from golo_fast.wasm._cache import compile_cached
+from golo_fast.wasm._engine import HostFunction, Signature, default_engine
+from golo_fast.wasm._wasi import StdioCapture, WasiConfig
+
+_I32 = ("i32",)
+_GETTER = Signature((), _I32)
+_PROTOCOL_PARAMS = ("i32", "i32")
+_MALLOC = Signature(_I32, _I32)
+_FREE = Signature(_I32, ())
+_WASI_NAMESPACES = ("wasi_snapshot_preview1", "wasi_unstable")
+# The host imports a guest may use, by name: params, and the results the guest may declare
+# (the article's TinyGo guest declares `uint32` results; C guests may declare none).
+_HOST_IMPORTS = {
+    "hostCallStringHandler": (("i32", "i32"), ((), _I32)),
+    "hostCallNamedHandler": (("i32", "i32", "i32", "i32"), ((), _I32)),
+    "hostGetResultPtr": ((), (_I32,)),
+    "hostGetResultLen": ((), (_I32,)),
+}
+_INT_RANGES = {"i32": (-(2**31), 2**32), "i64": (-(2**63), 2**64)}
+
+
+def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
+         implementation: str | None = None) -> "Runner":
+    """Load a guest from a path or from the module's bytes and instantiate it.
+
+    `wasi`: what a WASI guest is granted (defaults: nothing; see WasiConfig). A guest that
+    imports WASI gets the defaults when `wasi` is None. `name` names the module in messages
+    (default: the file's name, or "<bytes>"). `implementation` picks the protocol module
+    ("cython" / "python"; default: the one golo_fast._accel chose).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        wasm = bytes(source)
+        module_name = name or "<bytes>"
+    elif isinstance(source, (str, os.PathLike)):
+        module_name = name or os.path.basename(os.fspath(source))
+        try:
+            with open(source, "rb") as f:
+                wasm = f.read()
+        except OSError as exc:
+            raise WasmLoadError(f"module {module_name!r}: cannot read {os.fspath(source)!r}: "
+                                f"{exc.strerror or exc}") from None
+    else:
+        raise TypeError(f"wasm.load() takes a path or bytes, not {type(source).__name__}")
+    return Runner(wasm, module_name, wasi, _accel.implementation(implementation))
+
+
+class Runner:
+    """A loaded guest. Thread-safe (calls are serialized), not re-entrant, closeable.
+
+    After any error other than RunnerClosedError the runner keeps answering calls.
+    """
+
+    def __init__(self, wasm: bytes, name: str, wasi: WasiConfig | None, memproto):
+        self.name = name
+        self.exit_code = None   # set when a command module's _start ran at load
+        engine = default_engine()
+        try:
+            compiled = compile_cached(engine, wasm)
+        except WasmLoadError as exc:
+            raise WasmLoadError(f"module {name!r}: {exc}") from None
+        self._exports = {e.name: e for e in engine.exports(compiled)}
+        self._session = session = memproto.Session(name, self._explain)
+
+        if wasi is None and engine.needs_wasi(compiled):
+            wasi = WasiConfig()
+        if wasi is not None and wasi.program_name is None:
+            wasi = dataclasses.replace(wasi, program_name=name)
+        host = self._host_functions(engine.imports(compiled), session)
+        capture = None
+        if wasi is not None and (wasi.stdout is not None or wasi.stderr is not None):
+            capture = StdioCapture(wasi.stdout, wasi.stderr)
+            for namespace in _WASI_NAMESPACES:
+                host[(namespace, "fd_write")] = capture.host_function()
+
+        try:
+            instance = engine.instantiate(compiled, wasi, host)
+        except WasmLoadError as exc:
+            raise WasmLoadError(f"module {name!r}: {exc}") from None
+        memory = instance.memory()
+        if capture is not None:
+            capture.memory = memory
+
+        functions = {n: instance.function(n) for n, e in self._exports.items()
+                     if e.kind == "function"}
+        protocol = {}
+        if memory is not None:
+            protocol = {n: functions[n] for n, e in self._exports.items()
+                        if e.kind == "function" and e.signature.params == _PROTOCOL_PARAMS}
+        has_allocator = self._signature("malloc") == _MALLOC and self._signature("free") == _FREE
+        session.attach(
+            memory, protocol, functions,
+            functions["malloc"] if has_allocator else None,
+            functions["free"] if has_allocator else None,
+            functions["getResultPtr"] if self._signature("getResultPtr") == _GETTER else None,
+            functions["getResultLen"] if self._signature("getResultLen") == _GETTER else None,
+            instance.trap_types,
+            lambda exc, export: instance.map_trap(exc, name, export),
+        )
+        self._initialize()
+        # The hot paths go straight to the session (one C call when accelerated): instance
+        # attributes shadow the documented methods below, which behave the same.
+        self.call_string = session.call_string
+        self.call_bytes = session.call_bytes
+
+    # -- load-time helpers ---------------------------------------------------------------------
+
+    def _signature(self, export: str):
+        extern = self._exports.get(export)
+        return extern.signature if extern is not None else None
+
+    def _host_functions(self, imports, session) -> dict:
+        """Bind the guest's env.host* imports to the session; refuse what nobody provides."""
+        targets = {
+            "hostCallStringHandler": session.host_call_string,
+            "hostCallNamedHandler": session.host_call_named,
+            "hostGetResultPtr": session.host_result_ptr,
+            "hostGetResultLen": session.host_result_len,
+        }
+        host, missing = {}, []
+        for imp in imports:
+            if imp.namespace in _WASI_NAMESPACES:
+                continue
+            expected = _HOST_IMPORTS.get(imp.name) if imp.namespace == "env" else None
+            sig = imp.signature
+            if (expected is None or imp.kind != "function" or sig.params != expected[0]
+                    or sig.results not in expected[1]):
+                described = f"{imp.namespace}.{imp.name}"
+                described += f" {sig}" if sig is not None else f" ({imp.kind})"
+                if expected is not None:
+                    described += (f" (expected ({', '.join(expected[0])}) -> "
+                                  f"({', '.join(expected[1][-1])}))")
+                missing.append(described)
+                continue
+            fn = targets[imp.name]
+            if not sig.results:
+                fn = _discard_result(fn)
+            host[("env", imp.name)] = HostFunction(fn, sig)
+        if missing:
+            raise WasmLoadError(f"module {self.name!r} imports what the host does not provide: "
+                                f"{', '.join(missing)}")
+        return host
+
+    def _initialize(self) -> None:
+        """Reactors: `_initialize()` once. Commands: `_start()`; exit code 0 is success."""
+        if self._signature("_initialize") == Signature((), ()):
+            try:
+                self._session.call("_initialize", ())
+            except WasmTrap as exc:
+                raise WasmLoadError(f"module {self.name!r}: _initialize failed: {exc}") from exc
+        elif self._signature("_start") == Signature((), ()):
+            try:
+                self._session.call("_start", ())
+            except WasmExit as exc:
+                if exc.code != 0:
+                    raise WasmExit(f"module {self.name!r}: _start exited with code {exc.code}",
+                                   exc.code) from exc
+                self.exit_code = 0
+            else:
+                self.exit_code = 0
+
+    def _explain(self, api: str, name: str) -> WasmExportError:
+        """Why export `name` cannot be called through `api` (a WasmExportError to raise)."""
+        where = f"module {self.name!r}, export {name!r}"
+        extern = self._exports.get(name)
+        if extern is None:
+            return WasmExportError(f"module {self.name!r} has no export {name!r} "
+                                   f"(functions: {', '.join(self._function_names()) or 'none'})")
+        if extern.kind != "function":
+            return WasmExportError(f"{where} is a {extern.kind}, not a function")
+        if api == "call":
+            return WasmExportError(f"{where}: cannot be called")
+        if extern.signature.params != _PROTOCOL_PARAMS:
+            return WasmExportError(f"{where} has signature {extern.signature}; {api} needs "
+                                   f"(i32, i32) -> ()")
+        memory = self._exports.get("memory")
+        if memory is None or memory.kind != "memory":
+            return WasmExportError(f"{where}: {api} needs the module to export its memory as "
+                                   f"'memory'")
+        for getter in ("getResultPtr", "getResultLen"):
+            sig = self._signature(getter)
+            if sig is None:
+                return WasmExportError(f"{where}: {api} needs the export {getter}() -> i32, "
+                                       f"which the module lacks")
+            if sig != _GETTER:
+                return WasmExportError(f"{where}: {api} needs {getter} with signature "
+                                       f"() -> (i32), the module's has {sig}")
+        return WasmExportError(f"{where}: cannot be called through {api}")
+
+    def _function_names(self) -> list[str]:
+        return [n for n, e in self._exports.items() if e.kind == "function"]
+
+    def _check_open(self, what: str) -> None:
+        if self._session.closed:
+            raise RunnerClosedError(f"module {self.name!r}: {what} on a closed runner")
+
+    # -- the public API ------------------------------------------------------------------------
+
+    def has_function(self, name: str) -> bool:
+        """True when the guest exports a function called `name`."""
+        self._check_open(f"has_function({name!r})")
+        extern = self._exports.get(name)
+        return extern is not None and extern.kind == "function"
+
+    def functions(self) -> list[str]:
+        """The names of the guest's exported functions, in export order."""
+        self._check_open("functions()")
+        return self._function_names()
+
+    def call_string(self, name: str, text: str) -> str:
+        """Call `name(ptr, len)` with `text` as UTF-8; return the guest's result as text."""
+        return self._session.call_string(name, text)
+
+    def call_bytes(self, name: str, data) -> bytes:
+        """Call `name(ptr, len)` with raw bytes; return the guest's result bytes."""
+        return self._session.call_bytes(name, data)
+
+    def call(self, name: str, *args):
+        """Call any exported function with numbers; i32/i64 results come back signed."""
+        sig = self._signature(name)
+        if sig is not None:
+            args = self._check_args(name, sig, args)
+        result = self._session.call(name, args)
+        return tuple(result) if isinstance(result, list) else result
+
+    def _check_args(self, name: str, sig: Signature, args: tuple) -> tuple:
+        where = f"module {self.name!r}, export {name!r}"
+        if len(args) != len(sig.params):
+            raise WasmExportError(f"{where} takes {len(sig.params)} argument(s) {sig}, "
+                                  f"got {len(args)}")
+        checked = []
+        for i, (value, kind) in enumerate(zip(args, sig.params)):
+            if kind in _INT_RANGES:
+                low, high = _INT_RANGES[kind]
+                if not isinstance(value, int) or isinstance(value, bool) or not low <= value < high:
+                    raise WasmExportError(f"{where}: argument {i} must be an {kind} integer, "
+                                          f"got {value!r}")
+                bits = 32 if kind == "i32" else 64
+                # u32/u64 values above the signed range are passed as their signed twin
+                checked.append(value - (1 << bits) if value >= 1 << (bits - 1) else value)
+            elif kind in ("f32", "f64"):
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    raise WasmExportError(f"{where}: argument {i} must be a number ({kind}), "
+                                          f"got {value!r}")
+                checked.append(float(value))
+            else:
+                raise WasmExportError(f"{where}: parameters of type {kind} are not supported")
+        return tuple(checked)
+
+    def register_string_handler(self, fn, name: str = "default") -> None:
+        """Let the guest call `fn(str) -> str`: through env.hostCallStringHandler for
+        "default", through env.hostCallNamedHandler(namePtr, nameLen, ptr, len) by name."""
+        self._session.register_handler(name, fn)
+
+    def close(self) -> None:
+        """Release the instance; every later call raises RunnerClosedError. Idempotent."""
+        self._session.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._session.closed
+
+    def __enter__(self) -> "Runner":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<golo_fast.wasm.Runner {self.name!r} ({state})>"
+
+
+def _discard_result(fn):
+    """Adapt a handler entry point for a guest that declared the import without a result."""
+    def host_import(*args):
+        fn(*args)
+    return host_import

@@ -1,0 +1,8 @@
+module corpus.ImportAugmentation
+
+import lib.StringTools
+
+function main = |args| {
+  println("golo": reversedText())
+  println("abc": surround("*"))
+}

@@ -1,0 +1,7 @@
+module corpus.ImportLocalFunctionIsPrivate
+
+import lib.MathUtils
+
+function main = |args| {
+  hiddenHelper(1)
+}

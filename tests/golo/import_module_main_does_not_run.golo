@@ -1,0 +1,7 @@
+module corpus.ImportModuleMainDoesNotRun
+
+import lib.WithMain
+
+function main = |args| {
+  println(greeting())
+}

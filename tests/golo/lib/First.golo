@@ -1,0 +1,3 @@
+module lib.First
+
+function who = -> "first"

@@ -1,0 +1,5 @@
+module lib.Second
+
+function who = -> "second"
+
+function onlyInSecond = -> "only in second"

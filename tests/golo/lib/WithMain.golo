@@ -1,0 +1,7 @@
+module lib.WithMain
+
+function greeting = -> "hello from lib"
+
+function main = |args| {
+  println("lib main must not run")
+}

@@ -1,0 +1,6 @@
+module corpus.MainArgumentsEmpty
+
+function main = |args| {
+  println(args: length())
+  println(args: isEmpty())
+}

@@ -1,0 +1,8 @@
+module corpus.RangeOfCharacters
+
+function main = |args| {
+  foreach c in range('a', 'e') {
+    print(c)
+  }
+  println("")
+}

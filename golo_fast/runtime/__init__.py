@@ -1,0 +1,32 @@
+"""The Golo runtime: everything compiled Golo code calls (bound as `_rt`).
+
+See docs/design/runtime-contract.md for the contract; this module only re-exports.
+"""
+from golo_fast.runtime.builtins import PREDEFINED
+from golo_fast.runtime.classes import ClassLiteral, class_literal, java_name, oftype
+from golo_fast.runtime.dispatch import (
+    MODULES, ModuleContext, call, call_named, funref, invoke, invoke_safe, set_module_loader,
+)
+from golo_fast.runtime.exceptions import GoloException, catch, from_python, to_throwable
+from golo_fast.runtime.functions import call_value, call_value_named
+from golo_fast.runtime.iteration import destructure, iterate
+from golo_fast.runtime.operators import (
+    add, cond, div, eq, ge, gt, is_, isnt, le, lt, mod, mul, ne, neg, not_, sub,
+)
+from golo_fast.runtime.render import render
+from golo_fast.runtime.structs import StructBase, UnionBase, make_struct, make_union
+from golo_fast.runtime.values import (
+    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector, map_literal,
+    varargs,
+)
+
+__all__ = [
+    "PREDEFINED", "ClassLiteral", "class_literal", "java_name", "oftype",
+    "MODULES", "ModuleContext", "call", "call_named", "funref", "invoke", "invoke_safe",
+    "set_module_loader", "GoloException", "catch", "from_python", "to_throwable",
+    "call_value", "call_value_named", "destructure", "iterate",
+    "add", "cond", "div", "eq", "ge", "gt", "is_", "isnt", "le", "lt", "mod", "mul", "ne",
+    "neg", "not_", "sub", "render", "StructBase", "UnionBase", "make_struct", "make_union",
+    "Array", "Box", "Char", "GoloList", "GoloMap", "GoloSet", "MapEntry", "Range", "Tuple",
+    "Vector", "map_literal", "varargs",
+]

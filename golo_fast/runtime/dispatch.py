@@ -1,0 +1,414 @@
+"""Modules at run time: `ModuleContext`, method dispatch (§16) and calls by name.
+
+`invoke(ctx, recv, name, *args)` finds, in order (§14, §16): the built-in methods of the
+receiver's kind; the plain `augment` blocks of the current module, most specific type first;
+the named augmentations applied in the current module, in `with` order; the same for each
+imported module in import order; the standard augmentations; a `fallback` augmentation; and
+otherwise raises NoSuchMethodError.  The result is cached per (Python type, name, argc) in the
+context, so a repeated `p: x()` costs a dict hit and a call.
+"""
+from __future__ import annotations
+
+from golo_fast.runtime import functions as _fn
+from golo_fast.runtime import methods as _m
+from golo_fast.runtime.classes import (
+    FUNCTION_TYPES, ClassLiteral, canonical_name, java_name, type_chain,
+)
+from golo_fast.runtime.exceptions import GoloException
+from golo_fast.runtime.structs import StructBase, UnionBase, make_struct, make_union
+
+# Every module context by module name; imports are resolved through it at lookup time so
+# import cycles and modules loaded later both work.
+MODULES: dict[str, "ModuleContext"] = {}
+
+# Set by the loader (golo_fast.api) so an import can be compiled on first use; the runtime
+# never imports the compiler itself.
+_module_loader = None
+
+
+def set_module_loader(loader) -> None:
+    """`loader(name, importing_ctx)` returns the ModuleContext of module `name`, or None."""
+    global _module_loader
+    _module_loader = loader
+
+
+def _clear_all_caches() -> None:
+    for ctx in MODULES.values():
+        ctx._methods.clear()
+        ctx._calls.clear()
+
+
+def _no_such_method(recv, name: str, argc: int) -> GoloException:
+    return GoloException(
+        "java.lang.NoSuchMethodError",
+        f"class {java_name(recv)}::{name} (no method `{name}` taking {argc} argument(s) "
+        f"on {java_name(recv)})")
+
+
+def _pick(overloads, argc: int):
+    for lo, hi, fn in overloads:
+        if lo <= argc and (hi is None or argc <= hi):
+            return fn
+    return None
+
+
+def _aug_accepts(fn, argc: int) -> bool:
+    # Augmentation functions take the receiver as their first parameter.
+    return _fn.accepts(fn, argc + 1)
+
+
+class ModuleContext:
+    """Run-time state of one Golo module: functions, structs, unions, augmentations, imports."""
+
+    def __init__(self, name: str, path: str | None = None):
+        self.name = name
+        self.path = path
+        self.functions: dict[str, list] = {}        # name -> [(arity, varargs, fn, local)]
+        self.structs: dict[str, type] = {}
+        self.unions: dict[str, type] = {}
+        self.augments: list[tuple[str, dict]] = []   # (target as written, {method: fn})
+        self.augmentations: dict[str, dict] = {}     # named augmentation -> {method: fn}
+        self.applied: list[tuple[str, list]] = []    # (target as written, [augmentation names])
+        self.imports: list[str] = []
+        self._methods: dict = {}
+        self._calls: dict = {}
+        MODULES[name] = self
+        _clear_all_caches()
+
+    def __repr__(self) -> str:
+        return f"ModuleContext({self.name!r})"
+
+    # -- set-up (called by compiled module code) -------------------------------------------
+
+    def define_function(self, name: str, arity: int, varargs: bool, fn, local: bool = False):
+        """Register module function `name`; returns `fn` so it can be used as a decorator."""
+        overloads = self.functions.setdefault(name, [])
+        overloads[:] = [o for o in overloads if (o[0], o[1]) != (arity, varargs)]
+        overloads.append((arity, varargs, fn, local))
+        # Exact-arity overloads before varargs ones: `f(1)` picks `f = |a|` over `|a, r...|`.
+        overloads.sort(key=lambda o: o[1])
+        if getattr(fn, "_golo_name", None) is None:
+            try:
+                fn._golo_name = name
+            except (AttributeError, TypeError):
+                pass
+        _clear_all_caches()
+        return fn
+
+    def define_struct(self, name: str, members) -> type:
+        """Struct `name`: registers the factories `name` (0 or n args) and `Immutable<name>`."""
+        cls = make_struct(self.name, name, members)
+        self.structs[name] = cls
+        n = len(cls.members)
+        self.define_function(name, 0, False, cls)
+        if n:
+            self.define_function(name, n, False, cls)
+        self.define_function("Immutable" + name, n, False, cls.frozen)
+        return cls
+
+    def define_union(self, name: str, alternatives: dict) -> type:
+        """Union `name`: registers `Name.Alt` factories (and `Alt` inside this module)."""
+        cls = make_union(self.name, name, alternatives)
+        self.unions[name] = cls
+        for alt, klass in cls.alternatives.items():
+            n = len(klass.fields)
+            self.define_function(f"{name}.{alt}", n, False, klass)
+            if alt not in self.functions:
+                self.define_function(alt, n, False, klass, local=True)
+        return cls
+
+    def augment(self, type_name: str, methods: dict) -> None:
+        """`augment T { function m = |this, ...| ... }`."""
+        self.augments.append((type_name, dict(methods)))
+        _clear_all_caches()
+
+    def define_augmentation(self, name: str, methods: dict) -> None:
+        """`augmentation Name = { ... }` (a named, reusable bundle)."""
+        self.augmentations[name] = dict(methods)
+        _clear_all_caches()
+
+    def augment_with(self, type_name: str, names) -> None:
+        """`augment T with A, B`."""
+        self.applied.append((type_name, list(names)))
+        _clear_all_caches()
+
+    def import_module(self, name: str) -> None:
+        if name not in self.imports:
+            self.imports.append(name)
+            _clear_all_caches()
+
+    # -- name resolution ---------------------------------------------------------------------
+
+    def resolve_type_name(self, name: str) -> str:
+        """Canonical name of a type as written in this module (structs/unions by short name)."""
+        if name in self.structs:
+            return self.structs[name].golo_fullname
+        if name in self.unions:
+            return self.unions[name].golo_fullname
+        for sep in ("$", "."):
+            union, _, alt = name.rpartition(sep)
+            if union in self.unions and alt in self.unions[union].alternatives:
+                return f"{self.unions[union].golo_fullname}${alt}"
+        return canonical_name(name)
+
+    def imported_modules(self) -> list:
+        result = []
+        for name in self.imports:
+            module = MODULES.get(name)
+            if module is None and _module_loader is not None:
+                module = _module_loader(name, self)
+            if module is not None:
+                result.append(module)
+        return result
+
+    def _find_named_augmentation(self, name: str):
+        if name in self.augmentations:
+            return self.augmentations[name]
+        module_name, _, short = name.rpartition(".")
+        for module in self.imported_modules():
+            if short in module.augmentations and (not module_name or module.name == module_name
+                                                  or module.name.endswith("." + module_name)):
+                return module.augmentations[short]
+        return None
+
+    def _own_augmentation(self, chain, name: str, argc: int):
+        """Step (2) and (3) of §14 for this module's augmentations."""
+        for target in chain:
+            for written, methods in self.augments:
+                fn = methods.get(name)
+                if fn is not None and self.resolve_type_name(written) == target \
+                        and _aug_accepts(fn, argc):
+                    return fn
+        for target in chain:
+            for written, names in self.applied:
+                if self.resolve_type_name(written) != target:
+                    continue
+                for aug_name in names:
+                    methods = self._find_named_augmentation(aug_name)
+                    fn = methods.get(name) if methods else None
+                    if fn is not None and _aug_accepts(fn, argc):
+                        return fn
+        return None
+
+    def _builtin_methods(self, recv, t):
+        """(native table, standard-augmentation table) for the receiver's kind."""
+        native = _m.NATIVE.get(t)
+        if native is not None:
+            return native, _m.STANDARD.get(t, {})
+        if isinstance(recv, StructBase):
+            return _m.struct_methods(t, t.golo_module == self.name), _m.STRUCT_STANDARD
+        if isinstance(recv, UnionBase):
+            return _m.union_methods(t), {}
+        if isinstance(recv, BaseException):
+            return _m.EXCEPTION_METHODS, {}
+        if isinstance(recv, FUNCTION_TYPES) or (isinstance(recv, type)
+                                                 and issubclass(recv, StructBase)):
+            return _m.FUNCTION_METHODS, {}
+        if isinstance(recv, ClassLiteral):
+            return _CLASS_METHODS, {}
+        return {}, {}
+
+    def find_method(self, recv, name: str, argc: int):
+        """The function `fn(recv, *args)` for `recv: name(args)`; cached per receiver type."""
+        if recv is None:
+            raise GoloException("java.lang.NullPointerException",
+                                f"cannot invoke method `{name}` on null")
+        t = type(recv)
+        native, standard = self._builtin_methods(recv, t)
+        fn = _pick(native.get(name, ()), argc) or _pick(_m.OBJECT_METHODS.get(name, ()), argc)
+        if fn is None:
+            chain = type_chain(t)
+            fn = self._own_augmentation(chain, name, argc)
+            if fn is None:
+                for module in self.imported_modules():
+                    fn = module._own_augmentation(chain, name, argc)
+                    if fn is not None:
+                        break
+            if fn is None:
+                fn = _pick(standard.get(name, ()), argc)
+            if fn is None:
+                fallback = self._fallback(chain)
+                if fallback is None:
+                    raise _no_such_method(recv, name, argc)
+                fn = _fallback_caller(fallback, name)
+        self._methods[(t, name, argc)] = fn
+        return fn
+
+    def _fallback(self, chain):
+        for module in [self] + self.imported_modules():
+            fn = module._own_augmentation(chain, "fallback", 1)
+            if fn is not None:
+                return fn
+        return None
+
+    def find_function(self, name: str, argc: int):
+        """The callable for `name(args)` with `argc` arguments (§16, function calls)."""
+        fn = _match_function(self.functions.get(name, ()), argc, True)
+        if fn is None:
+            for module in self.imported_modules():
+                fn = _match_function(module.functions.get(name, ()), argc, False)
+                if fn is not None:
+                    break
+        if fn is None:
+            from golo_fast.runtime.builtins import PREDEFINED
+            candidate = PREDEFINED.get(name)
+            if candidate is not None and _fn.accepts(candidate, argc):
+                fn = candidate
+        if fn is None and ("." in name or "::" in name):
+            fn = self._find_qualified(name, argc)
+        if fn is None:
+            raise self._no_such_function(name, argc)
+        self._calls[(name, argc)] = fn
+        return fn
+
+    def _find_qualified(self, name: str, argc: int):
+        module_name, sep, short = name.rpartition("::")
+        if not sep:
+            module_name, _, short = name.rpartition(".")
+        candidates = [MODULES.get(module_name)] if module_name in MODULES else []
+        candidates += [m for m in self.imported_modules()
+                       if m.name == module_name or m.name.endswith("." + module_name)]
+        if not candidates and _module_loader is not None:
+            loaded = _module_loader(module_name, self)
+            if loaded is not None:
+                candidates.append(loaded)
+        for module in candidates:
+            if module is None:
+                continue
+            fn = _match_function(module.functions.get(short, ()), argc, module is self)
+            if fn is not None:
+                return fn
+            # `Shape.Circle(...)` of another module, written with the module's name.
+            union, _, alt = short.rpartition(".")
+            fn = _match_function(module.functions.get(f"{union}.{alt}", ()), argc, False) \
+                if union else None
+            if fn is not None:
+                return fn
+        return None
+
+    def _no_such_function(self, name: str, argc: int) -> GoloException:
+        known = self.functions.get(name)
+        if known:
+            arities = ", ".join(
+                f"{a - 1}+" if varargs else str(a) for a, varargs, _, _ in known)
+            return GoloException(
+                "java.lang.NoSuchMethodError",
+                f"{name}(...): function `{name}` of module {self.name} takes {arities} "
+                f"argument(s), called with {argc}")
+        return GoloException(
+            "java.lang.NoSuchMethodError",
+            f"{name}(...): no function `{name}` taking {argc} argument(s) in module "
+            f"{self.name}, its imports or the predefined functions")
+
+    def function_reference(self, name: str, arity: int | None, varargs: bool | None = None):
+        """`^name`, `^name\\2`, `^name\\1...`, `^mod.Name::fn`."""
+        if arity is not None:
+            fn = self._exact_function(name, arity, varargs)
+            if fn is not None:
+                return fn
+            return self.find_function(name, arity)
+        candidates = self._all_overloads(name)
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            raise self._no_such_function(name, 0)
+        raise GoloException("java.lang.IllegalArgumentException",
+                            f"^{name} is ambiguous: {len(candidates)} functions have that "
+                            f"name; write ^{name}\\<arity>")
+
+    def _exact_function(self, name, arity, varargs):
+        for module in [self] + self.imported_modules():
+            for a, v, fn, local in module.functions.get(name, ()):
+                if a == arity and (varargs is None or v == varargs) \
+                        and (module is self or not local):
+                    return fn
+        return None
+
+    def _all_overloads(self, name: str) -> list:
+        own = [fn for _, _, fn, _ in self.functions.get(name, ())]
+        if own:
+            return own
+        for module in self.imported_modules():
+            found = [fn for _, _, fn, local in module.functions.get(name, ()) if not local]
+            if found:
+                return found
+        from golo_fast.runtime.builtins import PREDEFINED
+        if name in PREDEFINED:
+            return [PREDEFINED[name]]
+        if "::" in name or "." in name:
+            module_name, sep, short = name.rpartition("::")
+            if not sep:
+                module_name, _, short = name.rpartition(".")
+            for module in [MODULES.get(module_name)] + self.imported_modules():
+                if module is not None and (module.name == module_name
+                                           or module.name.endswith("." + module_name)):
+                    return [fn for _, _, fn, local in module.functions.get(short, ())
+                            if not local]
+        return []
+
+
+def _match_function(overloads, argc: int, own: bool):
+    for arity, varargs, fn, local in overloads:
+        if local and not own:
+            continue
+        if (argc == arity and not varargs) or (varargs and argc >= arity - 1):
+            return fn
+    return None
+
+
+def _fallback_caller(fallback, name: str):
+    def call_fallback(recv, *args):
+        return fallback(recv, name, *args)
+    return call_fallback
+
+
+class _ClassMethods:
+    def getName(self):
+        return self.name
+
+    def getSimpleName(self):
+        return self.simple_name
+
+
+_CLASS_METHODS = _m._table(_ClassMethods)
+
+
+# -- the operations compiled code calls ------------------------------------------------------
+
+def invoke(ctx: ModuleContext, recv, name: str, *args):
+    """`recv: name(args)`."""
+    fn = ctx._methods.get((type(recv), name, len(args)))
+    if fn is None:
+        fn = ctx.find_method(recv, name, len(args))
+    return fn(recv, *args)
+
+
+def invoke_safe(ctx: ModuleContext, recv, name: str, *args):
+    """`recv?: name(args)`: null when the receiver is null."""
+    if recv is None:
+        return None
+    fn = ctx._methods.get((type(recv), name, len(args)))
+    if fn is None:
+        fn = ctx.find_method(recv, name, len(args))
+    return fn(recv, *args)
+
+
+def call(ctx: ModuleContext, name: str, *args):
+    """`name(args)` where the compiler could not bind `name` statically."""
+    fn = ctx._calls.get((name, len(args)))
+    if fn is None:
+        fn = ctx.find_function(name, len(args))
+    return fn(*args)
+
+
+def call_named(ctx: ModuleContext, name: str, named: dict):
+    """`name(a = 1, b = 2)`."""
+    fn = ctx._calls.get((name, len(named)))
+    if fn is None:
+        fn = ctx.find_function(name, len(named))
+    return _fn.call_value_named(fn, named)
+
+
+def funref(ctx: ModuleContext, name: str, arity=None, varargs=None):
+    """`^name` (arity None) or `^name\\n` (`varargs=True` for `^name\\n...`)."""
+    return ctx.function_reference(name, arity, varargs)

@@ -1,0 +1,423 @@
+"""Python types for Golo values (see docs/design/runtime-contract.md, "Value representation").
+
+They are built so that Python's own operators already have Golo's meaning where compiled code
+uses them directly: a `Char` compares with a `Char` by code point and never equals a `str`; a
+`GoloList` equals a `Vector` with the same elements but never a `Tuple`; `+` and `*` on
+collections raise a Golo error instead of concatenating or repeating.
+"""
+from __future__ import annotations
+
+from golo_fast.runtime.exceptions import GoloException
+
+
+def _unsupported(op: str, a, b):
+    # Imported late: the type names depend on every value type defined below.
+    from golo_fast.runtime.classes import java_name
+    return GoloException(
+        "java.lang.RuntimeException",
+        f"Operator `{op}` is not supported for types {java_name(a)} and {java_name(b)}",
+    )
+
+
+def index_error(index, size: int) -> GoloException:
+    return GoloException("java.lang.IndexOutOfBoundsException",
+                         f"Index {index} out of bounds for length {size}")
+
+
+class Char(int):
+    """A Golo Character: an int subclass holding the code point.
+
+    Arithmetic with numbers gives plain ints (`'a' + 1` is 98), comparisons are by code point,
+    and it is never equal to a `str`.  Rendering is the character itself.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value):
+        if isinstance(value, str):
+            if len(value) != 1:
+                raise GoloException("java.lang.IllegalArgumentException",
+                                    f"a Character needs exactly one character, got {value!r}")
+            value = ord(value)
+        return int.__new__(cls, value)
+
+    def __str__(self) -> str:
+        return chr(self)
+
+    def __repr__(self) -> str:
+        return f"Char({chr(self)!r})"
+
+    # `'a' * "ab"` would repeat the string 97 times with int's operator.
+    def __mul__(self, other):
+        if isinstance(other, str):
+            raise _unsupported("*", self, other)
+        return int.__mul__(self, other)
+
+    def __rmul__(self, other):
+        if isinstance(other, str):
+            raise _unsupported("*", other, self)
+        return int.__rmul__(self, other)
+
+
+class _NoArith:
+    """Mixin: `+`, `*` (and their in-place forms) on Golo collections are Golo errors."""
+
+    __slots__ = ()
+
+    def __add__(self, other):
+        raise _unsupported("+", self, other)
+
+    def __radd__(self, other):
+        raise _unsupported("+", other, self)
+
+    def __iadd__(self, other):
+        raise _unsupported("+", self, other)
+
+    def __mul__(self, other):
+        raise _unsupported("*", self, other)
+
+    def __rmul__(self, other):
+        raise _unsupported("*", other, self)
+
+    def __imul__(self, other):
+        raise _unsupported("*", self, other)
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+class Tuple(_NoArith, tuple):
+    """Golo tuple (`[1, 2]`, `tuple[...]`): immutable, ordered, comparable."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Tuple({list(self)!r})"
+
+    def __eq__(self, other):
+        if isinstance(other, tuple):
+            return tuple.__eq__(self, other)
+        return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    __hash__ = tuple.__hash__
+
+
+class GoloList(_NoArith, list):
+    """Golo `list[...]` (a LinkedList on the JVM)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+    def __eq__(self, other):
+        # A list equals a vector with the same elements (Java List.equals), never an array.
+        if isinstance(other, GoloList) or (isinstance(other, list) and not isinstance(other, Array)):
+            return list.__eq__(self, other)
+        return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    # Java lists are hashable by content; a Golo script may use one as a map key.
+    def __hash__(self):
+        return hash(tuple(self))
+
+
+class Vector(GoloList):
+    """Golo `vector[...]` (an ArrayList on the JVM)."""
+
+    __slots__ = ()
+
+
+class Array(_NoArith, list):
+    """Golo array (`array[...]`, varargs, `main`'s args, `split`): fixed size, settable."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Array({list(self)!r})"
+
+    def __eq__(self, other):
+        return type(other) is Array and list.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(tuple(self))
+
+    # A fixed-size array cannot grow or shrink.
+    def _fixed(self, *args):
+        raise GoloException("java.lang.UnsupportedOperationException", "an array has a fixed size")
+
+    append = extend = insert = pop = remove = clear = _fixed
+
+
+class GoloSet:
+    """Golo `set[...]`: insertion ordered (LinkedHashSet), mutable, equal by content."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, iterable=()):
+        self._d = dict.fromkeys(iterable)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __contains__(self, value) -> bool:
+        try:
+            return value in self._d
+        except TypeError:
+            return False
+
+    def add(self, value) -> bool:
+        if value in self._d:
+            return False
+        self._d[value] = None
+        return True
+
+    def discard(self, value) -> bool:
+        if value in self._d:
+            del self._d[value]
+            return True
+        return False
+
+    def clear(self) -> None:
+        self._d.clear()
+
+    def __eq__(self, other):
+        if isinstance(other, GoloSet):
+            return self._d.keys() == other._d.keys()
+        return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(frozenset(self._d))
+
+    def __add__(self, other):
+        raise _unsupported("+", self, other)
+
+    def __radd__(self, other):
+        raise _unsupported("+", other, self)
+
+    def __repr__(self) -> str:
+        return f"GoloSet({list(self._d)!r})"
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+class GoloMap(dict):
+    """Golo `map[...]`: insertion ordered (LinkedHashMap); re-putting a key keeps its place."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"GoloMap({dict(self)!r})"
+
+    def __eq__(self, other):
+        return isinstance(other, dict) and dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    # Hashable by content like a Java map, so maps can be set elements and map keys.
+    def __hash__(self):
+        return hash(frozenset(self.items()))
+
+    def __add__(self, other):
+        raise _unsupported("+", self, other)
+
+    def __radd__(self, other):
+        raise _unsupported("+", other, self)
+
+    def __or__(self, other):
+        raise _unsupported("|", self, other)
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+class MapEntry:
+    """A map entry (`mapEntry(k, v)` or an item of `entrySet()`); `setValue` writes through."""
+
+    __slots__ = ("key", "value", "_map")
+
+    def __init__(self, key, value, owner: dict | None = None):
+        self.key = key
+        self.value = value
+        self._map = owner
+
+    def set_value(self, value):
+        old = self.value
+        self.value = value
+        if self._map is not None:
+            self._map[self.key] = value
+        return old
+
+    def __eq__(self, other):
+        return isinstance(other, MapEntry) and self.key == other.key and self.value == other.value
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(self.key) ^ hash(self.value)
+
+    def __iter__(self):
+        yield self.key
+        yield self.value
+
+    def __repr__(self) -> str:
+        return f"MapEntry({self.key!r}, {self.value!r})"
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+class Range:
+    """A Golo range: `from` inclusive, `to` exclusive, a non-zero `increment`.
+
+    Bounds are ints or Chars (a range of Chars yields Chars).  Equal ranges have the same
+    bounds and increment.  `[a..b]` compiles to `Range(a, b + 1)` (inclusive literal).
+    """
+
+    __slots__ = ("start", "stop", "step", "is_char")
+
+    def __init__(self, start, stop=None, step: int = 1):
+        if stop is None:
+            start, stop = (Char("A") if type(start) is Char else 0), start
+        for bound in (start, stop):
+            if type(bound) is not int and type(bound) is not Char:
+                from golo_fast.runtime.classes import java_name
+                raise GoloException("java.lang.IllegalArgumentException",
+                                    f"range bounds must be integers or characters, "
+                                    f"not {java_name(bound)}")
+        if type(step) is not int or step == 0:
+            raise GoloException("java.lang.IllegalArgumentException",
+                                "the increment of a range must be a non-zero integer")
+        self.is_char = type(start) is Char
+        self.start = int(start)
+        self.stop = int(stop)
+        self.step = step
+
+    def _with(self, start, stop, step) -> "Range":
+        r = Range.__new__(Range)
+        r.start, r.stop, r.step, r.is_char = start, stop, step, self.is_char
+        return r
+
+    def _value(self, n):
+        return Char(n) if self.is_char else n
+
+    def __iter__(self):
+        if self.is_char:
+            return map(Char, range(self.start, self.stop, self.step))
+        return iter(range(self.start, self.stop, self.step))
+
+    def __len__(self) -> int:
+        return len(range(self.start, self.stop, self.step))
+
+    def __contains__(self, value) -> bool:
+        if self.is_char != (type(value) is Char) or not isinstance(value, int) or type(value) is bool:
+            return False
+        return int(value) in range(self.start, self.stop, self.step)
+
+    def encloses(self, value) -> bool:
+        if not isinstance(value, int) or type(value) is bool:
+            return False
+        if self.step > 0:
+            return self.start <= value < self.stop
+        return self.stop < value <= self.start
+
+    def increment_by(self, step) -> "Range":
+        if type(step) is not int or step == 0:
+            raise GoloException("java.lang.IllegalArgumentException",
+                                "the increment of a range must be a non-zero integer")
+        return self._with(self.start, self.stop, step)
+
+    def reversed(self) -> "Range":
+        # Golo's IntRange.reversed(): range(to, from): decrementBy(increment).
+        return self._with(self.stop, self.start, -self.step)
+
+    @property
+    def first(self):
+        return self._value(self.start)
+
+    @property
+    def last_bound(self):
+        return self._value(self.stop)
+
+    def __eq__(self, other):
+        return (type(other) is Range and self.start == other.start and self.stop == other.stop
+                and self.step == other.step and self.is_char == other.is_char)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash((self.start, self.stop, self.step))
+
+    def __add__(self, other):
+        raise _unsupported("+", self, other)
+
+    def __radd__(self, other):
+        raise _unsupported("+", other, self)
+
+    def __repr__(self) -> str:
+        return f"Range({self.start}, {self.stop}, {self.step})"
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+class Box:
+    """`box(v)`: a mutable cell (Java AtomicReference)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value=None):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Box({self.value!r})"
+
+    def __str__(self) -> str:
+        from golo_fast.runtime.render import render
+        return render(self)
+
+
+def map_literal(pairs) -> GoloMap:
+    """`map[[k, v], ...]`: each element is a tuple of at least 2 values, or a map entry."""
+    result = GoloMap()
+    for pair in pairs:
+        if isinstance(pair, MapEntry):
+            result[pair.key] = pair.value
+        elif isinstance(pair, (tuple, list)) and len(pair) >= 2:
+            result[pair[0]] = pair[1]
+        else:
+            from golo_fast.runtime.render import render
+            raise GoloException("java.lang.IllegalArgumentException",
+                                f"a map entry must be a tuple of 2 values or a map entry, "
+                                f"not {render(pair)}")
+    return result
+
+
+def varargs(rest: tuple) -> Array:
+    """The Array a varargs parameter holds; a single Array argument in that slot is spread."""
+    if len(rest) == 1 and type(rest[0]) is Array:
+        return rest[0]
+    return Array(rest)

@@ -1,0 +1,172 @@
+"""The wasm host functions of GoloScript (the seed article), over `golo_fast.wasm`.
+
+`golo_fast.wasm` (and so wasmer) is imported on the first use of a wasm builtin only, so plain
+scripts start fast.  Bridge errors are `errors.GoloError`s: a script catches them with their
+message.  Guests write their WASI output straight to file descriptor 1, so buffered Golo
+output is flushed before each guest call to keep the two in program order.
+"""
+from __future__ import annotations
+
+import sys
+
+from golo_fast.runtime.classes import is_function, java_name
+from golo_fast.runtime.exceptions import GoloException
+from golo_fast.runtime.render import render
+from golo_fast.runtime.values import Array, GoloMap, Tuple
+
+_bridge = None
+
+
+def bridge():
+    """The `golo_fast.wasm` module, imported on first use."""
+    global _bridge
+    if _bridge is None:
+        from golo_fast import wasm
+        _bridge = wasm
+    return _bridge
+
+
+def _argument_error(message: str) -> GoloException:
+    return GoloException("java.lang.IllegalArgumentException", message)
+
+
+def _text(value, what: str) -> str:
+    if type(value) is not str:
+        raise _argument_error(f"{what} must be a String, not {java_name(value)}")
+    return value
+
+
+def _runner(value, builtin: str):
+    if value is None or not hasattr(value, "call_string"):
+        raise _argument_error(f"{builtin}: the first argument must be a wasm runner "
+                              f"(from wasmLoad), not {java_name(value)}")
+    return value
+
+
+def _flush() -> None:
+    sys.stdout.flush()
+
+
+_OPTION_KEYS = ("args", "env", "dirs")
+
+
+def _wasi_config(options):
+    if not isinstance(options, GoloMap):
+        raise _argument_error(f"wasmLoad: options must be a map, not {java_name(options)}")
+    unknown = [k for k in options if k not in _OPTION_KEYS]
+    if unknown:
+        raise _argument_error(f"wasmLoad: unknown option {render(unknown[0])} "
+                              f"(known: {', '.join(_OPTION_KEYS)})")
+    args = options.get("args")
+    env = options.get("env")
+    dirs = options.get("dirs")
+    if args is not None and not isinstance(args, (list, tuple)):
+        raise _argument_error(f"wasmLoad: option args must be a list, not {java_name(args)}")
+    for name, value in (("env", env), ("dirs", dirs)):
+        if value is not None and not isinstance(value, GoloMap):
+            raise _argument_error(f"wasmLoad: option {name} must be a map, "
+                                  f"not {java_name(value)}")
+    return bridge().WasiConfig(
+        args=[render(a) for a in args] if args is not None else None,
+        env={render(k): render(v) for k, v in env.items()} if env is not None else None,
+        dirs={render(k): render(v) for k, v in dirs.items()} if dirs is not None else None,
+    )
+
+
+def wasmLoad(path, options=None):
+    """Load a wasm module; `path` is relative to the current working directory."""
+    path = _text(path, "wasmLoad: the path")
+    if options is None:
+        return bridge().load(path)
+    return bridge().load(path, wasi=_wasi_config(options))
+
+
+def wasmHasFunction(runner, name):
+    return _runner(runner, "wasmHasFunction").has_function(_text(name, "wasmHasFunction: name"))
+
+
+def wasmFunctions(runner):
+    return Tuple(_runner(runner, "wasmFunctions").functions())
+
+
+def wasmCallString(runner, name, text):
+    runner = _runner(runner, "wasmCallString")
+    name = _text(name, "wasmCallString: the function name")
+    _flush()
+    return runner.call_string(name, text if type(text) is str else render(text))
+
+
+def _to_bytes(value) -> bytes:
+    if type(value) is str:
+        return value.encode("utf-8")
+    if isinstance(value, (list, tuple)):
+        try:
+            return bytes(int(b) & 0xFF for b in value)
+        except (TypeError, ValueError):
+            pass
+    raise _argument_error(f"wasmCallBytes: the input must be a String or a list of byte "
+                          f"values, not {java_name(value)}")
+
+
+def wasmCallBytes(runner, name, data):
+    """Bytes in (a String as UTF-8, or integers 0..255), an array of integers out."""
+    runner = _runner(runner, "wasmCallBytes")
+    name = _text(name, "wasmCallBytes: the function name")
+    payload = _to_bytes(data)
+    _flush()
+    return Array(runner.call_bytes(name, payload))
+
+
+def wasmCall(runner, name, *numbers):
+    """A plain numeric export: one result comes back as a number, several as a tuple."""
+    runner = _runner(runner, "wasmCall")
+    name = _text(name, "wasmCall: the function name")
+    if len(numbers) == 1 and type(numbers[0]) is Array:
+        numbers = tuple(numbers[0])
+    for n in numbers:
+        if type(n) is not int and type(n) is not float:
+            raise _argument_error(f"wasmCall: arguments must be numbers, not {java_name(n)}")
+    _flush()
+    result = runner.call(name, *numbers)
+    if isinstance(result, (list, tuple)):
+        return Tuple(result) if len(result) != 1 else result[0]
+    return result
+
+
+def _handler(closure):
+    def handle(message: str) -> str:
+        reply = closure(message)
+        return reply if type(reply) is str else render(reply)
+    return handle
+
+
+def wasmRegisterStringHandler(runner, name_or_closure, closure=None):
+    """`(runner, closure)` registers the `default` handler; `(runner, name, closure)` a named one."""
+    runner = _runner(runner, "wasmRegisterStringHandler")
+    if closure is None:
+        name, closure = None, name_or_closure
+    else:
+        name = _text(name_or_closure, "wasmRegisterStringHandler: the handler name")
+    if not is_function(closure):
+        raise _argument_error(f"wasmRegisterStringHandler: the handler must be a function, "
+                              f"not {java_name(closure)}")
+    if name is None:
+        runner.register_string_handler(_handler(closure))
+    else:
+        runner.register_string_handler(_handler(closure), name=name)
+
+
+def wasmClose(runner):
+    _runner(runner, "wasmClose").close()
+
+
+WASM_BUILTINS = {
+    "wasmLoad": wasmLoad,
+    "wasmHasFunction": wasmHasFunction,
+    "wasmFunctions": wasmFunctions,
+    "wasmCallString": wasmCallString,
+    "wasmCallBytes": wasmCallBytes,
+    "wasmCall": wasmCall,
+    "wasmRegisterStringHandler": wasmRegisterStringHandler,
+    "wasmClose": wasmClose,
+}

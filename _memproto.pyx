@@ -36,6 +36,11 @@ U32_MASK = 0xFFFFFFFF
 FIXED_INPUT_OFFSET = 1024
 MIN_CAPACITY = 64
 REPLY_ALIGN = 8
+HANDLER_OK = 0
+HANDLER_FAILED = 1
+NO_HANDLER = 2
+BAD_MESSAGE = 3
+REPLY_FAILED = 4
 
 cdef uint64_t _U32_MASK = 0xFFFFFFFF
 cdef uint64_t _FIXED_INPUT_OFFSET = 1024
@@ -228,9 +233,11 @@ cdef class Session:
             if fn is None:
                 raise self._explain("call", name)
             try:
-                return fn(*args)
+                result = fn(*args)
             except BaseException as exc:
                 self._guest_failed(name, exc)
+            self._raise_pending()
+            return result
         finally:
             self._leave()
 
@@ -250,6 +257,8 @@ cdef class Session:
                 result_len = self._get_result_len()
             except BaseException as exc:
                 self._guest_failed(name, exc)
+            if self._pending is not None:
+                self._raise_pending()
             return _read(self._memory, self.module, name, "result", result_ptr, result_len,
                          as_text)
         finally:
@@ -306,6 +315,14 @@ cdef class Session:
         if isinstance(exc, self._trap_types):
             raise self._map_trap(exc, export) from exc
         raise exc
+
+    cdef int _raise_pending(self) except -1:
+        """After a guest call that returned: raise what a host import remembered, if anything."""
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            raise pending
+        return 0
 
     # -- lock, re-entrancy, close -------------------------------------------------------------
 
@@ -383,7 +400,7 @@ cdef class Session:
             name = _read(self._memory, self.module, self._current, "handler name", name_ptr,
                          name_len, True)
         except (WasmMemoryError, WasmDecodeError) as exc:
-            self._fail(exc)
+            return self._fail(BAD_MESSAGE, exc)
         return self._handle(name, ptr, length)
 
     def host_result_ptr(self):
@@ -400,10 +417,10 @@ cdef class Session:
             message = _read(self._memory, self.module, export, "handler message", ptr, length,
                             True)
         except (WasmMemoryError, WasmDecodeError) as exc:
-            self._fail(exc)
+            return self._fail(BAD_MESSAGE, exc)
         fn = self._handlers.get(name)
         if fn is None:
-            self._fail(HandlerError(
+            return self._fail(NO_HANDLER, HandlerError(
                 f"module {self.module!r}, export {export!r}: the guest called handler {name!r} "
                 f"but none is registered under that name (registered: {sorted(self._handlers)})"
             ))
@@ -415,19 +432,19 @@ cdef class Session:
                 f"{type(exc).__name__}: {exc}"
             )
             error.__cause__ = exc
-            self._fail(error)
+            return self._fail(HANDLER_FAILED, error)
         if isinstance(reply, str):
             reply = reply.encode("utf-8")
         elif not isinstance(reply, bytes):
-            self._fail(HandlerError(
+            return self._fail(HANDLER_FAILED, HandlerError(
                 f"module {self.module!r}, export {export!r}: handler {name!r} returned "
                 f"{type(reply).__name__}, expected str"
             ))
         try:
             self._place_reply(export, reply)
-        except BaseException as exc:
-            self._fail(exc)
-        return 0
+        except Exception as exc:  # no room, malloc returned 0, or a trap inside malloc
+            return self._fail(REPLY_FAILED, exc)
+        return HANDLER_OK
 
     cdef int _place_reply(self, object export, bytes data) except -1:
         cdef uint64_t ptr
@@ -448,9 +465,10 @@ cdef class Session:
         self._reply_len = length
         return 0
 
-    cdef int _fail(self, error) except -1:
-        """Remember `error` and unwind the guest: raising inside an import traps the guest."""
+    cdef int _fail(self, int code, error):
+        """Remember the first failure of this guest call; give the guest `code` and no reply."""
         self._reply_ptr = 0
         self._reply_len = 0
-        self._pending = error
-        raise error
+        if self._pending is None:
+            self._pending = error
+        return code

@@ -31,11 +31,17 @@ Host handlers (the guest calls the host). The runner binds these guest imports t
 The host reads the guest's message (bounds-checked, UTF-8), calls the handler, and places the
 reply by the same policy as the input, in a *separate* buffer (the guest may still be reading
 its input): a second malloc'd buffer, or without an allocator right after the live input
-(1024 + input length rounded up to 8). Both calls return 0 on success. On any failure (handler
-raised, no handler by that name, bad message pointer, reply does not fit) the host remembers the
-error and raises inside the import, which makes the guest trap and unwind at once; the guest
-call then ends with the remembered error: `HandlerError` chained to the handler's own exception,
-or the `WasmMemoryError` / `WasmDecodeError` that the guest's numbers caused.
+(1024 + input length rounded up to 8). Both calls return 0 on success. On failure they return
+a nonzero code and no reply (`hostGetResultLen()` is 0), so the guest unwinds by its own code
+(freeing what it holds) instead of being killed mid-way by a trap; the host remembers the
+first failure and, once the guest call is over (returned or trapped), raises it instead of
+any result: `HandlerError` chained to the handler's own exception, or the `WasmMemoryError` /
+`WasmDecodeError` / `WasmTrap` the guest's numbers caused. The codes:
+
+    1 HANDLER_FAILED   the handler raised, or returned something other than str/bytes
+    2 NO_HANDLER       no handler is registered under that name
+    3 BAD_MESSAGE      the name or message lies outside memory or is not UTF-8
+    4 REPLY_FAILED     the reply could not be placed (malloc failed/trapped, no room)
 
 Re-entrancy: a session is not re-entrant. A handler that calls back into its own runner (any
 call, or close) gets `WasmReentrancyError` at once — which, raised inside a handler, surfaces
@@ -60,6 +66,12 @@ FIXED_INPUT_OFFSET = 1024
 MIN_CAPACITY = 64
 # Replies placed after the input (no allocator) start on an 8-byte boundary.
 REPLY_ALIGN = 8
+# What env.hostCallStringHandler / env.hostCallNamedHandler return to the guest.
+HANDLER_OK = 0
+HANDLER_FAILED = 1
+NO_HANDLER = 2
+BAD_MESSAGE = 3
+REPLY_FAILED = 4
 
 
 def u32(value: int) -> int:
@@ -196,7 +208,9 @@ class Session:
             fn = self._numeric.get(name)
             if fn is None:
                 raise self._explain("call", name)
-            return self._guest(name, fn, *args)
+            result = self._guest(name, fn, *args)
+            self._raise_pending()
+            return result
         finally:
             self._leave()
 
@@ -210,6 +224,7 @@ class Session:
             self._guest(name, fn, ptr, len(data))
             result_ptr = self._guest(name, self._get_result_ptr)
             result_len = self._guest(name, self._get_result_len)
+            self._raise_pending()
             return read_bytes(self._memory, self.module, name, "result", result_ptr, result_len,
                               as_text)
         finally:
@@ -254,6 +269,13 @@ class Session:
             if isinstance(exc, self._trap_types):
                 raise self._map_trap(exc, export) from exc
             raise
+
+    def _raise_pending(self) -> None:
+        """After a guest call that returned: raise what a host import remembered, if anything."""
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            raise pending
 
     # -- lock, re-entrancy, close -------------------------------------------------------------
 
@@ -319,7 +341,7 @@ class Session:
             name = read_bytes(self._memory, self.module, self._current, "handler name", name_ptr,
                               name_len, True)
         except (WasmMemoryError, WasmDecodeError) as exc:
-            self._fail(exc)
+            return self._fail(BAD_MESSAGE, exc)
         return self._handle(name, ptr, length)
 
     def host_result_ptr(self) -> int:
@@ -336,10 +358,10 @@ class Session:
             message = read_bytes(self._memory, self.module, export, "handler message", ptr,
                                  length, True)
         except (WasmMemoryError, WasmDecodeError) as exc:
-            self._fail(exc)
+            return self._fail(BAD_MESSAGE, exc)
         fn = self._handlers.get(name)
         if fn is None:
-            self._fail(HandlerError(
+            return self._fail(NO_HANDLER, HandlerError(
                 f"module {self.module!r}, export {export!r}: the guest called handler {name!r} "
                 f"but none is registered under that name (registered: {sorted(self._handlers)})"
             ))
@@ -351,19 +373,19 @@ class Session:
                 f"{type(exc).__name__}: {exc}"
             )
             error.__cause__ = exc
-            self._fail(error)
+            return self._fail(HANDLER_FAILED, error)
         if isinstance(reply, str):
             reply = reply.encode("utf-8")
         elif not isinstance(reply, bytes):
-            self._fail(HandlerError(
+            return self._fail(HANDLER_FAILED, HandlerError(
                 f"module {self.module!r}, export {export!r}: handler {name!r} returned "
                 f"{type(reply).__name__}, expected str"
             ))
         try:
             self._place_reply(export, reply)
-        except BaseException as exc:
-            self._fail(exc)
-        return 0
+        except Exception as exc:  # no room, malloc returned 0, or a trap inside malloc
+            return self._fail(REPLY_FAILED, exc)
+        return HANDLER_OK
 
     def _place_reply(self, export: str, data: bytes) -> None:
         if self._malloc is None:
@@ -378,8 +400,9 @@ class Session:
         self._reply_ptr = ptr
         self._reply_len = len(data)
 
-    def _fail(self, error: BaseException):
-        """Remember `error` and unwind the guest: raising inside an import traps the guest."""
+    def _fail(self, code: int, error: BaseException) -> int:
+        """Remember the first failure of this guest call; give the guest `code` and no reply."""
         self._reply_ptr = self._reply_len = 0
-        self._pending = error
-        raise error
+        if self._pending is None:
+            self._pending = error
+        return code

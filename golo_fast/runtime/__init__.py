@@ -6,6 +6,7 @@ from golo_fast.runtime.builtins import PREDEFINED
 from golo_fast.runtime.classes import ClassLiteral, class_literal, java_name, oftype
 from golo_fast.runtime.dispatch import (
     MODULES, ModuleContext, call, call_named, funref, invoke, invoke_safe, set_module_loader,
+    type_ref,
 )
 from golo_fast.runtime.exceptions import GoloException, catch, from_python, to_throwable
 from golo_fast.runtime.functions import call_value, call_value_named
@@ -23,7 +24,7 @@ from golo_fast.runtime.values import (
 __all__ = [
     "PREDEFINED", "ClassLiteral", "class_literal", "java_name", "oftype",
     "MODULES", "ModuleContext", "call", "call_named", "funref", "invoke", "invoke_safe",
-    "set_module_loader", "GoloException", "catch", "from_python", "to_throwable",
+    "set_module_loader", "type_ref", "GoloException", "catch", "from_python", "to_throwable",
     "call_value", "call_value_named", "destructure", "iterate",
     "add", "cond", "div", "eq", "ge", "gt", "is_", "isnt", "le", "lt", "mod", "mul", "ne",
     "neg", "not_", "sub", "render", "StructBase", "UnionBase", "make_struct", "make_union",

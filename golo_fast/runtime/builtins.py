@@ -248,7 +248,7 @@ def _exception_constructor(kind: str):
         if message is not None and type(message) is not str:
             message = render(message)
         return GoloException(kind, message, cause)
-    construct.__name__ = kind.rsplit(".", 1)[-1]
+    construct.__name__ = construct.__qualname__ = kind.rsplit(".", 1)[-1]
     return construct
 
 
@@ -301,7 +301,11 @@ PREDEFINED: dict = {
     **_wasm.WASM_BUILTINS,
 }
 
+# Python names its functions in arity errors ("println() takes 1 positional argument ...")
+# after their qualified name: give each predefined function its Golo name.
 for _name, _callable in PREDEFINED.items():
+    if "." not in _name:
+        _callable.__qualname__ = _name
     if getattr(_callable, "_golo_name", None) is None:
         _callable._golo_name = _name
 del _name, _callable

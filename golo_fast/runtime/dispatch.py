@@ -12,7 +12,7 @@ from __future__ import annotations
 from golo_fast.runtime import functions as _fn
 from golo_fast.runtime import methods as _m
 from golo_fast.runtime.classes import (
-    FUNCTION_TYPES, ClassLiteral, canonical_name, java_name, type_chain,
+    FUNCTION_TYPES, ClassLiteral, canonical_name, class_literal, java_name, type_chain,
 )
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase, make_struct, make_union
@@ -290,7 +290,7 @@ class ModuleContext:
         known = self.functions.get(name)
         if known:
             arities = ", ".join(
-                f"{a - 1}+" if varargs else str(a) for a, varargs, _, _ in known)
+                f"{a}+" if varargs else str(a) for a, varargs, _, _ in known)
             return GoloException(
                 "java.lang.NoSuchMethodError",
                 f"{name}(...): function `{name}` of module {self.name} takes {arities} "
@@ -319,8 +319,11 @@ class ModuleContext:
     def _exact_function(self, name, arity, varargs):
         for module in [self] + self.imported_modules():
             for a, v, fn, local in module.functions.get(name, ()):
-                if a == arity and (varargs is None or v == varargs) \
-                        and (module is self or not local):
+                if module is not self and local:
+                    continue
+                # `^f\2...` may count the varargs parameter (Golo) or only the fixed ones.
+                if (not v and not varargs and a == arity) or (v and varargs is not False
+                                                              and arity in (a, a + 1)):
                     return fn
         return None
 
@@ -351,7 +354,8 @@ def _match_function(overloads, argc: int, own: bool):
     for arity, varargs, fn, local in overloads:
         if local and not own:
             continue
-        if (argc == arity and not varargs) or (varargs and argc >= arity - 1):
+        # `arity` counts the fixed parameters; a varargs function takes any number more.
+        if (argc == arity and not varargs) or (varargs and argc >= arity):
             return fn
     return None
 
@@ -409,6 +413,11 @@ def call_named(ctx: ModuleContext, name: str, named: dict):
     return _fn.call_value_named(fn, named)
 
 
-def funref(ctx: ModuleContext, name: str, arity=None, varargs=None):
+def funref(ctx: ModuleContext, name: str, arity=None, varargs=False):
     """`^name` (arity None) or `^name\\n` (`varargs=True` for `^name\\n...`)."""
-    return ctx.function_reference(name, arity, varargs)
+    return ctx.function_reference(name, arity, True if varargs else None)
+
+
+def type_ref(ctx: ModuleContext, name: str):
+    """The value of class literal `name.class` written in module `ctx`."""
+    return class_literal(name, ctx)

@@ -1,0 +1,256 @@
+"""The pipeline: source -> tokens -> tree -> resolve -> Python ast -> code -> run.
+
+    compile_source(text, path)  -> CompiledModule   (raises GoloSyntaxError/GoloResolveError)
+    compile_file(path)          -> CompiledModule
+    check_file(path)            -> None             (parse + resolve only)
+    emit_python(path)           -> str              (the generated Python, for reading)
+    run_file(path, args)        -> int              (loads imports, runs `main(args)`)
+
+Every phase raises GoloError subclasses for user errors; anything else escaping a phase is
+wrapped in errors.InternalError with the cause chained.
+"""
+from __future__ import annotations
+
+import hashlib
+import linecache
+import marshal
+import os
+import sys
+
+from golo_fast.errors import GoloError, InternalError
+from golo_fast.source import Source, read_source
+
+_CACHE_FORMAT = 1
+
+
+class CompiledModule:
+    """A compiled Golo module: its code object plus what the loader needs to know."""
+
+    __slots__ = ("name", "path", "code", "imports", "main", "python_ast")
+
+    def __init__(self, name, path, code, imports, main, python_ast=None):
+        self.name = name
+        self.path = path
+        self.code = code
+        self.imports = imports
+        self.main = main            # Python name of `main(args)`, or None
+        self.python_ast = python_ast
+
+
+def _phase(name: str, fn, *args):
+    try:
+        return fn(*args)
+    except GoloError:
+        raise
+    except RecursionError as e:
+        raise InternalError(f"{name}: the program is nested too deeply to compile") from e
+    except Exception as e:
+        raise InternalError(f"{name} failed: {type(e).__name__}: {e}") from e
+
+
+def _predefined() -> frozenset:
+    from golo_fast import runtime
+    return frozenset(runtime.PREDEFINED)
+
+
+def parse_source(source: Source):
+    from golo_fast.syntax.parser import parse
+    return _phase("parsing", parse, source)
+
+
+def analyse(source: Source):
+    """Parse and resolve: (tree, module info)."""
+    from golo_fast.resolve import resolve
+    tree = parse_source(source)
+    info = _phase("name resolution", resolve, tree, source, _predefined())
+    return tree, info
+
+
+def compile_source(text: str, path: str = "<string>") -> CompiledModule:
+    """Compile Golo text to a code object whose filename is `path`."""
+    return _compile(Source(text, path))
+
+
+def _compile(source: Source) -> CompiledModule:
+    from golo_fast.codegen import generate
+    tree, info = analyse(source)
+    py_ast = _phase("code generation", generate, tree, info, source)
+    code = _phase("Python compilation", compile, py_ast, source.path, "exec")
+    main = info.main.pyname if info.main is not None else None
+    return CompiledModule(tree.name, source.path, code, [imp.name for imp in tree.imports],
+                          main, py_ast)
+
+
+def check_file(path: str) -> None:
+    analyse(read_source(path))
+
+
+def emit_python(path: str) -> str:
+    import ast
+    return ast.unparse(_compile(read_source(path)).python_ast) + "\n"
+
+
+def compile_file(path: str) -> CompiledModule:
+    """Compile a file, through the on-disk cache when it is enabled."""
+    source = read_source(path)
+    register_source(source)
+    cache_file = _cache_path(source)
+    if cache_file is not None:
+        cached = _cache_read(cache_file, source.path)
+        if cached is not None:
+            return cached
+    compiled = _compile(source)
+    if cache_file is not None:
+        _cache_write(cache_file, compiled)
+    return compiled
+
+
+def register_source(source: Source):
+    """Make tracebacks show Golo lines: put the source in linecache under its path."""
+    from golo_fast.diagnostics import register_golo_file
+    lines = source.text.splitlines(True)
+    linecache.cache[source.path] = (len(source.text), None, lines, source.path)
+    register_golo_file(source.path)
+
+
+# -- compiled-module cache (like .pyc, keyed by a content hash) -------------------------------
+
+def _cache_dir() -> str | None:
+    if os.environ.get("GOLO_FAST_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "golo-fast")
+
+
+def _compiler_stamp() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    parts = [sys.version, str(_CACHE_FORMAT)]
+    for rel in ("resolve.py", "codegen.py", "syntax/parser.py", "syntax/lexer.py",
+                "runtime/__init__.py"):
+        try:
+            parts.append(str(os.stat(os.path.join(here, rel)).st_mtime_ns))
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
+def _cache_path(source: Source) -> str | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    h = hashlib.sha256()
+    h.update(_compiler_stamp().encode())
+    h.update(b"\0" + os.path.abspath(source.path).encode("utf-8", "surrogatepass") + b"\0")
+    h.update(source.text.encode("utf-8", "surrogatepass"))
+    return os.path.join(directory, h.hexdigest()[:40] + ".gfc")
+
+
+def _cache_read(cache_file: str, path: str) -> CompiledModule | None:
+    try:
+        with open(cache_file, "rb") as f:
+            name, imports, main, code = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if code.co_filename != path:
+        return None
+    return CompiledModule(name, path, code, list(imports), main)
+
+
+def _cache_write(cache_file: str, compiled: CompiledModule):
+    try:
+        os.makedirs(os.path.dirname(cache_file), exist_ok=True)
+        tmp = f"{cache_file}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            marshal.dump((compiled.name, tuple(compiled.imports), compiled.main, compiled.code), f)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass
+
+
+# -- loading and running ---------------------------------------------------------------------
+
+class Loader:
+    """Loads a script and the .golo modules it imports (each once; cycles are skipped)."""
+
+    def __init__(self, search_path: list[str] | None = None):
+        if search_path is None:
+            env = os.environ.get("GOLO_PATH", "")
+            search_path = [p for p in env.split(os.pathsep) if p]
+        self.search_path = search_path
+        self.namespaces: dict[str, dict] = {}
+        self.in_progress: set[str] = set()
+
+    def find_import(self, name: str, importer: str) -> str | None:
+        """`import a.b.C`: a/b/C.golo (or C.golo) next to the importer, then in GOLO_PATH."""
+        parts = name.lstrip(".").split(".")
+        candidates = [os.path.join(*parts) + ".golo", parts[-1] + ".golo"]
+        roots = [os.path.dirname(os.path.abspath(importer))] + self.search_path
+        for root in roots:
+            for rel in candidates:
+                path = os.path.join(root, rel)
+                if os.path.isfile(path):
+                    return path
+        return None
+
+    def load(self, path: str) -> tuple[CompiledModule, dict]:
+        key = os.path.abspath(path)
+        compiled = compile_file(path)
+        self.in_progress.add(key)
+        for name in compiled.imports:
+            found = self.find_import(name, path)
+            if found is None:
+                continue
+            fkey = os.path.abspath(found)
+            if fkey in self.namespaces or fkey in self.in_progress:
+                continue
+            self.load(found)
+        namespace = {"__name__": f"golo:{compiled.name}"}
+        exec(compiled.code, namespace)
+        self.namespaces[key] = namespace
+        self.in_progress.discard(key)
+        return compiled, namespace
+
+
+class NoMainError(GoloError):
+    """The script has no `main` function taking one argument."""
+
+
+def run_file(path: str, args: list[str] | None = None) -> int:
+    """Compile and run a script: imports first, module initialisers, then `main(args)`."""
+    from golo_fast import runtime
+    compiled, namespace = Loader().load(path)
+    if compiled.main is None:
+        raise NoMainError(f"module {compiled.name} does not have a `main` function with "
+                          "one parameter")
+    namespace[compiled.main](runtime.Array(list(args or [])))
+    return 0
+
+
+def run_with_big_stack(fn, *args):
+    """Run fn in a thread with a large stack so deep Golo recursion does not crash Python."""
+    import threading
+    result = {}
+
+    def target():
+        try:
+            result["value"] = fn(*args)
+        except BaseException as e:  # handed to the calling thread
+            result["error"] = e
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 25000))
+    old_size = threading.stack_size()
+    try:
+        threading.stack_size(512 * 1024 * 1024)
+        thread = threading.Thread(target=target, name="golo-main", daemon=True)
+        thread.start()
+    finally:
+        threading.stack_size(old_size)
+    try:
+        while thread.is_alive():
+            thread.join(0.25)
+    finally:
+        sys.setrecursionlimit(old_limit)
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")

@@ -1,0 +1,140 @@
+"""`golo-fast` command line: argv -> pipeline -> exit code. The only place that prints errors.
+
+    golo-fast SCRIPT.golo [args...]      run main(args)               (also: run SCRIPT ...)
+    golo-fast check FILE.golo...         parse and resolve only
+    golo-fast --emit-python FILE.golo    print the generated Python  (also: compile --emit)
+    golo-fast --version
+
+Exit codes: 0 success; 1 compile error or uncaught Golo exception; 2 usage error or
+unreadable source file; 70 internal error (a bug in golo-fast).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """usage: golo-fast SCRIPT.golo [args...]
+       golo-fast run SCRIPT.golo [args...]
+       golo-fast check FILE.golo...
+       golo-fast --emit-python FILE.golo   (or: golo-fast compile --emit FILE.golo)
+       golo-fast --version
+"""
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (never calls sys.exit)."""
+    if argv is None:
+        argv = sys.argv[1:]
+    argv = list(argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        (sys.stdout if argv else sys.stderr).write(USAGE)
+        return EXIT_OK if argv else EXIT_USAGE
+    command = argv[0]
+    if command == "--version":
+        from golo_fast import __version__
+        print(f"golo-fast {__version__}")
+        return EXIT_OK
+    if command == "check":
+        if len(argv) < 2:
+            return _usage("check needs at least one file")
+        return _guard(_check, argv[1:])
+    if command == "--emit-python" or (command == "compile" and argv[1:2] == ["--emit"]):
+        files = argv[1:] if command == "--emit-python" else argv[2:]
+        if len(files) != 1:
+            return _usage("--emit-python needs exactly one file")
+        return _guard(_emit, files[0])
+    if command == "compile":
+        return _usage("compile supports only --emit")
+    if command == "run":
+        argv = argv[1:]
+        if not argv:
+            return _usage("run needs a script")
+    if argv[0].startswith("-") and argv[0] != "-":
+        return _usage(f"unknown option '{argv[0]}'")
+    return _guard(_run, argv[0], argv[1:])
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"golo-fast: error: {message}\n{USAGE}")
+    return EXIT_USAGE
+
+
+def _check(paths: list[str]) -> int:
+    from golo_fast import api
+    status = EXIT_OK
+    for path in paths:
+        try:
+            api.check_file(path)
+        except Exception as e:  # each file is reported on its own
+            code = _report(e)
+            status = max(status, code)
+    return status
+
+
+def _emit(path: str) -> int:
+    from golo_fast import api
+    sys.stdout.write(api.emit_python(path))
+    return EXIT_OK
+
+
+def _run(path: str, args: list[str]) -> int:
+    from golo_fast import api
+    return api.run_with_big_stack(api.run_file, path, args)
+
+
+def _guard(fn, *args) -> int:
+    try:
+        return fn(*args)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else EXIT_ERROR
+    except BaseException as e:  # every failure ends as a message and an exit code
+        return _report(e)
+    finally:
+        _flush()
+
+
+def _flush():
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _report(e: BaseException) -> int:
+    from golo_fast import diagnostics
+    from golo_fast.errors import GoloCompileError, InternalError
+    from golo_fast.source import SourceFileError
+    _flush()
+    debug = os.environ.get("GOLO_FAST_DEBUG") == "1"
+    if isinstance(e, SourceFileError):
+        sys.stderr.write(f"golo-fast: error: {e}\n")
+        return EXIT_USAGE
+    if isinstance(e, GoloCompileError):
+        sys.stderr.write(diagnostics.format_compile_error(e))
+        return EXIT_ERROR
+    if isinstance(e, InternalError):
+        import traceback
+        sys.stderr.write("golo-fast: internal error (a bug in golo-fast, please report it): "
+                         f"{e}\n")
+        sys.stderr.write("".join(traceback.format_exception(type(e), e, e.__traceback__)))
+        return EXIT_INTERNAL
+    from golo_fast.api import NoMainError
+    if isinstance(e, NoMainError):
+        sys.stderr.write(f"error: {e}\n")
+        return EXIT_ERROR
+    message = _runtime_message(e)
+    sys.stderr.write(diagnostics.format_runtime_error(message, e, debug))
+    return EXIT_ERROR
+
+
+def _runtime_message(e: BaseException) -> str:
+    try:
+        from golo_fast import runtime
+        return runtime.render(runtime.catch(e))
+    except BaseException as failure:  # the original error matters more than this one
+        return f"{type(e).__name__}: {e} (while describing it: {type(failure).__name__})"

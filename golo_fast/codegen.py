@@ -1,0 +1,700 @@
+"""Resolved Golo tree -> positioned Python `ast.Module` (see docs/design/runtime-contract.md).
+
+Shape of the generated module: runtime helpers bound to module globals (`_add = _rt.add`),
+then struct/union definitions, closure factories, one `def` per Golo function (arity overloads
+get distinct names, `fib__1`), decorators, registrations in the module context, augmentations,
+and finally module-level `let`/`var` initialisers in source order.
+
+Closures capture by value at creation (language.md §7.2): a compact closure becomes a
+`lambda` whose captured names are keyword-only defaults (`lambda x, *, n=n: x + n`); any other
+closure becomes a module-level factory `def _mk__3(n): def _closure__3(x): ...; return
+_closure__3` called where the closure is created. Either way each creation freezes the
+values it sees, so closures made in a loop keep their own iteration's values.
+
+Fast paths: comparisons use Python's operators directly (the runtime's value types make them
+mean what Golo means); `+ - *` on two ints/floats/strs are inlined behind a type check, with
+the runtime helper as the slow path; conditions that are statically Boolean skip `_cond`.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+
+from golo_fast.resolve import FunctionInfo, ModuleInfo, py_identifier
+from golo_fast.source import Source
+from golo_fast.syntax import nodes as n
+
+_COMPARE = {"<": ast.Lt, "<=": ast.LtE, ">": ast.Gt, ">=": ast.GtE, "==": ast.Eq,
+            "!=": ast.NotEq, "is": ast.Is, "isnt": ast.IsNot}
+_ARITH = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult}
+_HELPER_OF = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}
+_BOOL_OPS = frozenset(("<", "<=", ">", ">=", "==", "!=", "is", "isnt", "oftype", "and", "or"))
+_COLLECTION_CTOR = {"tuple": "Tuple", "list": "GoloList", "vector": "Vector", "set": "GoloSet",
+                    "array": "Array"}
+
+
+def _load(name: str) -> ast.Name:
+    return ast.Name(id=name, ctx=ast.Load())
+
+
+def _store(name: str) -> ast.Name:
+    return ast.Name(id=name, ctx=ast.Store())
+
+
+def _const(value) -> ast.Constant:
+    return ast.Constant(value=value)
+
+
+def _call(func, args, keywords=()) -> ast.Call:
+    if isinstance(func, str):
+        func = _load(func)
+    return ast.Call(func=func, args=list(args), keywords=list(keywords))
+
+
+def _is_simple(e: ast.expr) -> bool:
+    return isinstance(e, (ast.Name, ast.Constant))
+
+
+def is_boolean(e) -> bool:
+    """True when the Golo expression always yields a bool (or fails): no `_cond` needed."""
+    t = type(e)
+    if t is n.Literal:
+        return e.kind == "bool"
+    if t is n.Binary:
+        return e.op in _BOOL_OPS
+    if t is n.Unary:
+        return e.op == "not"
+    return False
+
+
+class _Fn:
+    """State of the Python function being generated."""
+
+    def __init__(self, info: FunctionInfo | None, is_module: bool = False):
+        self.info = info
+        self.is_module = is_module
+        self.temps = 0
+        self.walrus_ok = True
+        self.for_steps: list = []     # stack: step statements of enclosing for(,,) loops (or None)
+
+    def temp(self) -> str:
+        self.temps += 1
+        return f"_t{self.temps}"
+
+
+class CodeGenerator:
+    def __init__(self, module: n.Module, info: ModuleInfo, source: Source):
+        self.module = module
+        self.info = info
+        self.source = source
+        self.helpers: set[str] = set()
+        self.constants: list[ast.stmt] = []
+        self.const_names: dict = {}
+        self.factories: list[ast.stmt] = []
+        self.counter = 0
+        self.fn: _Fn | None = None
+
+    # -- positions ----------------------------------------------------------------------------
+
+    def at(self, node, span):
+        """Give `node` the Golo position of `span` (Python columns are 0-based)."""
+        line, col = self.source.line_col(span[0])
+        end_line, end_col = self.source.line_col(max(span[1], span[0]))
+        node.lineno, node.col_offset = line, col - 1
+        node.end_lineno, node.end_col_offset = end_line, max(end_col - 1, 0) \
+            if end_line > line else max(end_col - 1, col - 1)
+        return node
+
+    def helper(self, name: str) -> ast.Name:
+        """A runtime helper bound once as a module global: `_add = _rt.add`."""
+        self.helpers.add(name)
+        return _load("_" + name)
+
+    def next_id(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    # -- module -------------------------------------------------------------------------------
+
+    def generate(self) -> ast.Module:
+        m = self.module
+        info = self.info
+        head: list[ast.stmt] = [
+            ast.Import(names=[ast.alias(name="golo_fast.runtime", asname="_rt")]),
+            ast.Assign(targets=[_store("_ctx")],
+                       value=_call(ast.Attribute(value=_load("_rt"), attr="ModuleContext",
+                                                 ctx=ast.Load()),
+                                   [_const(m.name), _const(self.source.path)])),
+        ]
+        for imp in m.imports:
+            head.append(self.at(ast.Expr(value=_call(self.ctx_attr("import_module"),
+                                                     [_const(imp.name)])), imp.span))
+        types: list[ast.stmt] = []
+        functions: list[ast.stmt] = []
+        decorations: list[ast.stmt] = []
+        registrations: list[ast.stmt] = []
+        augments: list[ast.stmt] = []
+        module_lets: list[ast.stmt] = []
+        for item in m.items:
+            if isinstance(item, n.Struct):
+                types.append(self.at(ast.Assign(
+                    targets=[_store(py_identifier(item.name) + "__S")],
+                    value=_call(self.ctx_attr("define_struct"),
+                                [_const(item.name), _const(tuple(item.members))])), item.span))
+            elif isinstance(item, n.Union):
+                alts = ast.Dict(keys=[_const(a) for a, _ in item.alternatives],
+                                values=[_const(tuple(f)) for _, f in item.alternatives])
+                types.append(self.at(ast.Expr(value=_call(self.ctx_attr("define_union"),
+                                                          [_const(item.name), alts])), item.span))
+            elif isinstance(item, n.Function):
+                functions.append(self.function_def(item, item.pyname))
+                if item.decorators:
+                    value = _load(item.pyname)
+                    for deco in reversed(item.decorators):
+                        self.fn = _Fn(None, is_module=True)
+                        value = self.at(_call(self.expr(deco.expr), [value]), deco.span)
+                    self.fn = None
+                    decorations.append(self.at(ast.Assign(targets=[_store(item.pyname)],
+                                                          value=value), item.span))
+                arity = len(item.params) - (1 if item.varargs else 0)
+                kw = [ast.keyword(arg="local", value=_const(True))] if item.local else []
+                registrations.append(self.at(ast.Expr(value=_call(
+                    self.ctx_attr("define_function"),
+                    [_const(item.name), _const(arity), _const(item.varargs), _load(item.pyname)],
+                    kw)), item.name_span))
+            elif isinstance(item, (n.Augment, n.Augmentation)):
+                methods_keys, methods_values = [], []
+                for fn in item.functions:
+                    pyname = f"{fn.pyname}_{self.next_id()}"
+                    functions.append(self.function_def(fn, pyname))
+                    methods_keys.append(_const(fn.name))
+                    methods_values.append(_load(pyname))
+                    if fn.decorators:
+                        value = _load(pyname)
+                        for deco in reversed(fn.decorators):
+                            self.fn = _Fn(None, is_module=True)
+                            value = self.at(_call(self.expr(deco.expr), [value]), deco.span)
+                        self.fn = None
+                        decorations.append(self.at(ast.Assign(targets=[_store(pyname)],
+                                                              value=value), fn.span))
+                methods = ast.Dict(keys=methods_keys, values=methods_values)
+                if isinstance(item, n.Augmentation):
+                    augments.append(self.at(ast.Expr(value=_call(
+                        self.ctx_attr("define_augmentation"), [_const(item.name), methods])),
+                        item.span))
+                else:
+                    if item.functions:
+                        augments.append(self.at(ast.Expr(value=_call(
+                            self.ctx_attr("augment"), [_const(item.target), methods])),
+                            item.span))
+                    if item.with_names:
+                        augments.append(self.at(ast.Expr(value=_call(
+                            self.ctx_attr("augment_with"),
+                            [_const(item.target),
+                             ast.List(elts=[_const(w) for w in item.with_names],
+                                      ctx=ast.Load())])), item.span))
+            elif isinstance(item, n.ModuleLet):
+                self.fn = _Fn(None, is_module=True)
+                value = self.expr(item.value)
+                self.fn = None
+                module_lets.append(self.at(ast.Assign(targets=[_store(item.binding.pyname)],
+                                                      value=value), item.span))
+        bindings = []
+        for name in sorted(self.helpers):
+            if name in ("type", "int", "str", "float"):
+                value = _load(name)
+            elif name == "NUM":
+                value = ast.Tuple(elts=[_load("int"), _load("float")], ctx=ast.Load())
+            elif name == "ADDABLE":
+                value = ast.Tuple(elts=[_load("int"), _load("str"), _load("float")],
+                                  ctx=ast.Load())
+            else:
+                value = ast.Attribute(value=_load("_rt"), attr=name, ctx=ast.Load())
+            bindings.append(ast.Assign(targets=[_store("_" + name)], value=value))
+        for name in sorted(info.predefined_used):
+            bindings.append(ast.Assign(
+                targets=[_store("_p_" + py_identifier(name))],
+                value=ast.Subscript(value=ast.Attribute(value=_load("_rt"), attr="PREDEFINED",
+                                                        ctx=ast.Load()),
+                                    slice=_const(name), ctx=ast.Load())))
+        body = (head + bindings + types + self.constants + self.factories + functions
+                + decorations + registrations + augments + module_lets)
+        first = (1, 0)
+        for stmt in body:
+            if not hasattr(stmt, "lineno"):
+                stmt.lineno, stmt.col_offset = first
+                stmt.end_lineno, stmt.end_col_offset = first
+        module = ast.Module(body=body, type_ignores=[])
+        ast.fix_missing_locations(module)
+        return module
+
+    def ctx_attr(self, name: str) -> ast.Attribute:
+        return ast.Attribute(value=_load("_ctx"), attr=name, ctx=ast.Load())
+
+    # -- functions ----------------------------------------------------------------------------
+
+    def arguments(self, params, varargs: bool, captures=()) -> ast.arguments:
+        names = [p.binding.pyname for p in params]
+        vararg = None
+        if varargs:
+            vararg = ast.arg(arg=names.pop())
+        return ast.arguments(
+            posonlyargs=[], args=[ast.arg(arg=a) for a in names], vararg=vararg,
+            kwonlyargs=[ast.arg(arg=c) for c in captures],
+            kw_defaults=[_load(c) for c in captures], kwarg=None, defaults=[])
+
+    def body_stmts(self, params, varargs, body, compact, info) -> list:
+        stmts = []
+        if info is not None and info.global_assigns:
+            stmts.append(ast.Global(names=sorted(info.global_assigns)))
+        if varargs:
+            name = params[-1].binding.pyname
+            stmts.append(self.at(ast.Assign(targets=[_store(name)],
+                                            value=_call(self.helper("varargs"), [_load(name)])),
+                                 params[-1].span))
+        if compact:
+            stmts.append(self.at(ast.Return(value=self.expr(body)), body.span))
+        else:
+            stmts.extend(self.block(body))
+        return stmts or [ast.Pass()]
+
+    def function_def(self, fn: n.Function, pyname: str) -> ast.FunctionDef:
+        outer = self.fn
+        self.fn = _Fn(fn.info)
+        body = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info)
+        self.fn = outer
+        node = ast.FunctionDef(name=pyname, args=self.arguments(fn.params, fn.varargs),
+                               body=body, decorator_list=[], returns=None, type_comment=None)
+        return self.at(node, fn.span)
+
+    def closure(self, c: n.Closure) -> ast.expr:
+        info = c.info
+        captures = [cap.pyname for cap in info.captures.values()]
+        if c.compact and not c.varargs and c.self_name is None:
+            outer = self.fn
+            self.fn = _Fn(info)
+            body = self.expr(c.body)
+            self.fn = outer
+            return self.at(ast.Lambda(args=self.arguments(c.params, False, captures), body=body),
+                           c.span)
+        ident = self.next_id()
+        name = c.info.self_binding.pyname if c.self_name is not None else f"_closure__{ident}"
+        outer = self.fn
+        self.fn = _Fn(info)
+        body = self.body_stmts(c.params, c.varargs, c.body, c.compact, info)
+        self.fn = outer
+        inner = self.at(ast.FunctionDef(name=name, args=self.arguments(c.params, c.varargs),
+                                        body=body, decorator_list=[], returns=None,
+                                        type_comment=None), c.span)
+        if not captures and c.self_name is None:
+            self.factories.append(inner)
+            return self.at(_load(name), c.span)
+        factory = f"_mk__{ident}"
+        self.factories.append(self.at(ast.FunctionDef(
+            name=factory,
+            args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=a) for a in captures],
+                               vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
+                               defaults=[]),
+            body=[inner, ast.Return(value=_load(name))], decorator_list=[], returns=None,
+            type_comment=None), c.span))
+        return self.at(_call(factory, [_load(a) for a in captures]), c.span)
+
+    # -- statements ---------------------------------------------------------------------------
+
+    def block(self, block: n.Block) -> list:
+        out = []
+        for s in block.stmts:
+            out.extend(self.stmt(s))
+        return out
+
+    def suite(self, block: n.Block) -> list:
+        return self.block(block) or [self.at(ast.Pass(), block.span)]
+
+    def stmt(self, s) -> list:
+        t = type(s)
+        method = getattr(self, "stmt_" + t.__name__)
+        result = method(s)
+        for node in result:
+            if not hasattr(node, "lineno"):
+                self.at(node, s.span)
+        return result
+
+    def stmt_ExprStmt(self, s):
+        return [ast.Expr(value=self.expr(s.expr))]
+
+    def destructure_targets(self, names, rest, value, span) -> list:
+        targets = [_store(p.binding.pyname) if p.binding is not None else _store("_")
+                   for p in names]
+        call = _call(self.helper("destructure"), [value, _const(len(names)), _const(rest)])
+        return [self.at(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())],
+                                   value=call), span)]
+
+    def stmt_Let(self, s):
+        value = self.expr(s.value)
+        if len(s.names) == 1 and not s.rest:
+            return [ast.Assign(targets=[_store(s.names[0].binding.pyname)], value=value)]
+        return self.destructure_targets(s.names, s.rest, value, s.span)
+
+    def target_name(self, target: n.Name) -> str:
+        return target.binding.pyname
+
+    def stmt_Assign(self, s):
+        value = self.expr(s.value)
+        if len(s.targets) == 1 and not s.rest:
+            return [ast.Assign(targets=[_store(self.target_name(s.targets[0]))], value=value)]
+        targets = [_store(self.target_name(t)) for t in s.targets]
+        call = _call(self.helper("destructure"), [value, _const(len(targets)), _const(s.rest)])
+        return [ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call)]
+
+    def stmt_Return(self, s):
+        return [ast.Return(value=self.expr(s.value) if s.value is not None else None)]
+
+    def stmt_If(self, s):
+        orelse = []
+        if isinstance(s.orelse, n.If):
+            orelse = self.stmt(s.orelse)
+        elif s.orelse is not None:
+            orelse = self.suite(s.orelse)
+        return [ast.If(test=self.cond(s.cond), body=self.suite(s.then), orelse=orelse)]
+
+    def stmt_While(self, s):
+        self.fn.for_steps.append(None)
+        body = self.suite(s.body)
+        self.fn.for_steps.pop()
+        return [ast.While(test=self.cond(s.cond), body=body, orelse=[])]
+
+    def stmt_For(self, s):
+        init = self.stmt(s.init)
+        step = self.stmt(s.step)
+        self.fn.for_steps.append(step)
+        body = self.block(s.body)
+        self.fn.for_steps.pop()
+        loop = self.at(ast.While(test=self.cond(s.cond), body=body + step, orelse=[]), s.span)
+        return init + [loop]
+
+    def loop_header(self, clause: n.ForClause):
+        """(target, prelude statements) for a foreach / comprehension clause."""
+        if len(clause.names) == 1 and not clause.rest:
+            return _store(clause.names[0].binding.pyname), []
+        tmp = self.fn.temp()
+        return _store(tmp), self.destructure_targets(clause.names, clause.rest, _load(tmp),
+                                                     clause.span)
+
+    def stmt_Foreach(self, s):
+        clause = s.clause
+        iterable = _call(self.helper("iterate"), [self.expr(clause.iterable)])
+        target, prelude = self.loop_header(clause)
+        self.fn.for_steps.append(None)
+        body = prelude
+        if clause.guard is not None:
+            body.append(self.at(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=self.cond(clause.guard)),
+                                       body=[ast.Continue()], orelse=[]), clause.guard.span))
+        body.extend(self.block(s.body))
+        self.fn.for_steps.pop()
+        return [ast.For(target=target, iter=iterable, body=body or [ast.Pass()], orelse=[],
+                        type_comment=None)]
+
+    def stmt_Break(self, s):
+        return [ast.Break()]
+
+    def stmt_Continue(self, s):
+        step = self.fn.for_steps[-1] if self.fn.for_steps else None
+        if step:
+            # `continue` in a C-style for loop still runs the step.
+            return [*self.stmt_copy(step), ast.Continue()]
+        return [ast.Continue()]
+
+    def stmt_copy(self, stmts):
+        return [copy.deepcopy(st) for st in stmts]
+
+    def stmt_Case(self, s):
+        orelse = self.suite(s.otherwise)
+        for cond, block in reversed(s.branches):
+            node = self.at(ast.If(test=self.cond(cond), body=self.suite(block), orelse=orelse),
+                           cond.span)
+            orelse = [node]
+        return orelse
+
+    def stmt_Try(self, s):
+        body = self.suite(s.body)
+        handlers = []
+        if s.catch_body is not None:
+            exc = f"_e{self.next_id()}"
+            catch = self.at(ast.Assign(targets=[_store(s.catch_name.binding.pyname)],
+                                       value=_call(self.helper("catch"), [_load(exc)])),
+                            s.catch_name.span)
+            handlers.append(self.at(ast.ExceptHandler(type=_load("BaseException"), name=exc,
+                                                      body=[catch] + self.block(s.catch_body)),
+                                    s.catch_name.span))
+        final = self.suite(s.finally_body) if s.finally_body is not None else []
+        return [ast.Try(body=body, handlers=handlers, orelse=[], finalbody=final)]
+
+    def stmt_Throw(self, s):
+        return [ast.Raise(exc=_call(self.helper("to_throwable"), [self.expr(s.value)]),
+                          cause=None)]
+
+    # -- expressions --------------------------------------------------------------------------
+
+    def cond(self, e) -> ast.expr:
+        """A Golo condition as a Python test (no `_cond` when statically Boolean)."""
+        value = self.expr(e)
+        if is_boolean(e):
+            return value
+        return self.at(_call(self.helper("cond"), [value]), e.span)
+
+    def expr(self, e) -> ast.expr:
+        method = getattr(self, "expr_" + type(e).__name__)
+        node = method(e)
+        if not hasattr(node, "lineno"):
+            self.at(node, e.span)
+        return node
+
+    def expr_Literal(self, e):
+        if e.kind == "char":
+            key = ("char", e.value)
+            name = self.const_names.get(key)
+            if name is None:
+                name = f"_c{len(self.const_names) + 1}"
+                self.const_names[key] = name
+                self.constants.append(ast.Assign(
+                    targets=[_store(name)],
+                    value=_call(self.helper("Char"), [_const(e.value)])))
+            return _load(name)
+        return _const(e.value)
+
+    def expr_Name(self, e):
+        return _load(e.binding.pyname)
+
+    def expr_ClassLit(self, e):
+        return _call(self.helper("type_ref"), [_load("_ctx"), _const(e.name)])
+
+    def expr_Unary(self, e):
+        if e.op == "not":
+            if is_boolean(e.operand):
+                return ast.UnaryOp(op=ast.Not(), operand=self.expr(e.operand))
+            return _call(self.helper("not_"), [self.expr(e.operand)])
+        return _call(self.helper("neg"), [self.expr(e.operand)])
+
+    def temp_bind(self, value: ast.expr) -> tuple[ast.expr, ast.expr]:
+        """(first use, later uses) of a value evaluated once: a walrus temp when possible."""
+        if _is_simple(value):
+            return value, value
+        if not self.fn.walrus_ok:
+            return None, None
+        name = self.fn.temp()
+        return ast.NamedExpr(target=_store(name), value=value), _load(name)
+
+    def expr_Binary(self, e):
+        op = e.op
+        if op == "and" or op == "or":
+            return ast.BoolOp(op=ast.And() if op == "and" else ast.Or(),
+                              values=[self.cond(e.left), self.cond(e.right)])
+        if op == "orIfNull":
+            left = self.expr(e.left)
+            right = self.expr(e.right)
+            first, again = self.temp_bind(left)
+            if first is None:
+                arg = "_v"
+                return _call(ast.Lambda(args=ast.arguments(
+                    posonlyargs=[], args=[ast.arg(arg=arg)], vararg=None, kwonlyargs=[],
+                    kw_defaults=[], kwarg=None, defaults=[]),
+                    body=ast.IfExp(test=ast.Compare(left=_load(arg), ops=[ast.IsNot()],
+                                                    comparators=[_const(None)]),
+                                   body=_load(arg), orelse=right)), [left])
+            return ast.IfExp(test=ast.Compare(left=first, ops=[ast.IsNot()],
+                                              comparators=[_const(None)]),
+                             body=again, orelse=right)
+        if op == "oftype":
+            return _call(self.helper("oftype"), [self.expr(e.left), self.expr(e.right)])
+        left = self.expr(e.left)
+        right = self.expr(e.right)
+        if op in _COMPARE:
+            if op in ("==", "!=") and (_bool_literal(e.left) or _bool_literal(e.right)):
+                # Python's True == 1; Golo's Boolean never equals a number.
+                return _call(self.helper("eq" if op == "==" else "ne"), [left, right])
+            return ast.Compare(left=left, ops=[_COMPARE[op]()], comparators=[right])
+        if op in _ARITH:
+            return self.arith(op, e, left, right)
+        return _call(self.helper(_HELPER_OF[op]), [left, right])
+
+    def arith(self, op, e, left, right):
+        """`+ - *` with an inline fast path for ints (and floats/strings where equal)."""
+        slow = self.helper(_HELPER_OF[op])
+        pyop = _ARITH[op]
+        lnum = _num_literal(e.left)
+        rnum = _num_literal(e.right)
+        if lnum and rnum:
+            return ast.BinOp(left=left, op=pyop(), right=right)
+        if op != "+" and (lnum or rnum):
+            # `x - 1`, `2 * x`: Python's operator already has Golo's meaning for every
+            # operand that can meet a number literal (int, float, Char) or raises.
+            return ast.BinOp(left=left, op=pyop(), right=right)
+        lit = e.right if isinstance(e.right, n.Literal) else (
+            e.left if isinstance(e.left, n.Literal) else None)
+        if op == "+" and lit is not None and lit.kind in ("int", "float", "string"):
+            other = left if lit is e.right else right
+            first, again = self.temp_bind(other)
+            if first is None:
+                return _call(slow, [left, right])
+            check = {"int": "int", "float": "NUM", "string": "str"}[lit.kind]
+            test = ast.Compare(left=_call(self.helper("type"), [first]),
+                               ops=[ast.Is() if check != "NUM" else ast.In()],
+                               comparators=[self.helper(check)])
+            if lit is e.right:
+                fast = ast.BinOp(left=again, op=pyop(), right=right)
+                slow_call = _call(slow, [again, right])
+            else:
+                fast = ast.BinOp(left=left, op=pyop(), right=again)
+                slow_call = _call(slow, [left, again])
+            return ast.IfExp(test=test, body=fast, orelse=slow_call)
+        lfirst, lagain = self.temp_bind(left)
+        rfirst, ragain = self.temp_bind(right)
+        if lfirst is None or rfirst is None:
+            return _call(slow, [left, right])
+        kinds = self.helper("ADDABLE" if op == "+" else "NUM")
+        test = ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is(), ast.In()],
+                           comparators=[_call(self.helper("type"), [rfirst]), kinds])
+        return ast.IfExp(test=test, body=ast.BinOp(left=lagain, op=pyop(), right=ragain),
+                         orelse=_call(slow, [lagain, ragain]))
+
+    def call_args(self, args) -> list:
+        return [self.expr(a.value) for a in args]
+
+    def keywords(self, args) -> list:
+        return [ast.keyword(arg=py_identifier(a.name), value=self.expr(a.value)) for a in args]
+
+    def named_dict(self, args) -> ast.Dict:
+        return ast.Dict(keys=[_const(a.name) for a in args],
+                        values=[self.expr(a.value) for a in args])
+
+    def expr_Call(self, e):
+        named = bool(e.args) and e.args[0].name is not None
+        if e.binding is not None:
+            func = _load(e.binding.pyname)
+            if named:
+                return _call(func, [], self.keywords(e.args))
+            return _call(func, self.call_args(e.args))
+        target = e.target
+        if target.kind == "direct":
+            if named:
+                by_name = {a.name: a for a in e.args}
+                args = [self.expr(by_name[p].value) for p in target.params]
+                if target.varargs:
+                    spread = ast.Starred(value=_call(self.helper("varargs"), [args.pop()]),
+                                         ctx=ast.Load())
+                    args.append(spread)
+                return _call(target.pyname, args)
+            return _call(target.pyname, self.call_args(e.args))
+        if target.kind == "struct":
+            return _call(target.pyname, self.call_args(e.args))
+        if named:
+            return _call(self.helper("call_named"),
+                         [_load("_ctx"), _const(target.name), self.named_dict(e.args)])
+        if target.kind == "predefined":
+            return _call(target.pyname, self.call_args(e.args))
+        return _call(self.helper("call"), [_load("_ctx"), _const(target.name)]
+                     + self.call_args(e.args))
+
+    def expr_CallValue(self, e):
+        callee = self.expr(e.callee)
+        if e.args and e.args[0].name is not None:
+            return _call(callee, [], self.keywords(e.args))
+        return _call(callee, self.call_args(e.args))
+
+    def expr_MethodCall(self, e):
+        helper = self.helper("invoke_safe" if e.safe else "invoke")
+        return _call(helper, [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
+                     + self.call_args(e.args))
+
+    def expr_Closure(self, e):
+        return self.closure(e)
+
+    def expr_Collection(self, e):
+        items = [self.expr(item) for item in e.items]
+        if e.kind == "map":
+            return _call(self.helper("map_literal"), [ast.List(elts=items, ctx=ast.Load())])
+        ctor = self.helper(_COLLECTION_CTOR[e.kind])
+        if e.kind == "tuple":
+            return _call(ctor, [ast.Tuple(elts=items, ctx=ast.Load())])
+        return _call(ctor, [ast.List(elts=items, ctx=ast.Load())])
+
+    def expr_Comprehension(self, e):
+        generators = []
+        for clause in e.clauses:
+            saved = self.fn.walrus_ok
+            self.fn.walrus_ok = False
+            iterable = _call(self.helper("iterate"), [self.expr(clause.iterable)])
+            self.fn.walrus_ok = saved
+            ifs = []
+            if len(clause.names) == 1 and not clause.rest:
+                target = _store(clause.names[0].binding.pyname)
+                generators.append(ast.comprehension(target=target, iter=iterable, ifs=ifs,
+                                                    is_async=0))
+            else:
+                tmp = f"_d{self.next_id()}"
+                generators.append(ast.comprehension(target=_store(tmp), iter=iterable, ifs=[],
+                                                    is_async=0))
+                targets = [_store(p.binding.pyname) if p.binding is not None else _store("_")
+                           for p in clause.names]
+                unpack = _call(self.helper("destructure"),
+                               [_load(tmp), _const(len(clause.names)), _const(clause.rest)])
+                generators.append(ast.comprehension(
+                    target=ast.Tuple(elts=targets, ctx=ast.Store()),
+                    iter=ast.Tuple(elts=[unpack], ctx=ast.Load()), ifs=ifs, is_async=0))
+            if clause.guard is not None:
+                ifs.append(self.cond(clause.guard))
+        saved = self.fn.walrus_ok
+        self.fn.walrus_ok = False
+        element = self.expr(e.element)
+        self.fn.walrus_ok = saved
+        comp = ast.ListComp(elt=element, generators=generators)
+        if e.kind == "map":
+            return _call(self.helper("map_literal"), [comp])
+        return _call(self.helper(_COLLECTION_CTOR[e.kind]), [comp])
+
+    def expr_RangeLit(self, e):
+        stop = self.expr(e.stop)
+        if isinstance(e.stop, n.Literal) and e.stop.kind == "int":
+            stop_plus = _const(e.stop.value + 1)
+        else:
+            stop_plus = _call(self.helper("add"), [stop, _const(1)])
+        return _call(self.helper("Range"), [self.expr(e.start), stop_plus])
+
+    def expr_MatchExpr(self, e):
+        result = self.expr(e.otherwise)
+        for cond, value in reversed(e.branches):
+            result = ast.IfExp(test=self.cond(cond), body=self.expr(value), orelse=result)
+        return result
+
+    def expr_FunRef(self, e):
+        target = e.target
+        if target.kind == "direct":
+            return _load(target.pyname)
+        return _call(self.helper("funref"), [_load("_ctx"), _const(target.name),
+                                             _const(e.arity), _const(e.varargs)])
+
+    def expr_WithExpr(self, e):
+        # (lambda a: (lambda b: body)(vb))(va): each binding sees the previous ones.
+        saved = self.fn.walrus_ok
+        self.fn.walrus_ok = False
+        result = self.expr(e.body)
+        for p, value in reversed(e.bindings):
+            lam = ast.Lambda(args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=p.binding.pyname)],
+                                                vararg=None, kwonlyargs=[], kw_defaults=[],
+                                                kwarg=None, defaults=[]), body=result)
+            result = _call(lam, [self.expr(value)])
+        self.fn.walrus_ok = saved
+        return result
+
+
+def _num_literal(e) -> bool:
+    return isinstance(e, n.Literal) and e.kind in ("int", "float")
+
+
+def _bool_literal(e) -> bool:
+    return isinstance(e, n.Literal) and e.kind == "bool"
+
+
+def generate(module: n.Module, info: ModuleInfo, source: Source) -> ast.Module:
+    """Build the positioned Python module for a resolved Golo module."""
+    return CodeGenerator(module, info, source).generate()

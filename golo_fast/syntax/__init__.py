@@ -1,0 +1,1 @@
+"""Golo syntax: tokens, lexer, tree nodes and parser."""

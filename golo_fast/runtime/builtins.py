@@ -12,6 +12,7 @@ import uuid as _uuid
 
 from golo_fast.runtime import wasm_builtins as _wasm
 from golo_fast.runtime.classes import is_function, java_name, oftype
+from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.methods import parse_float, parse_int
 from golo_fast.runtime.render import render
@@ -295,6 +296,7 @@ PREDEFINED: dict = {
     "currentDir": currentDir,
     "sleep": sleep,
     "uuid": uuid,
+    "DynamicObject": DynamicObject,
     **{kind.rsplit(".", 1)[-1]: _exception_constructor(kind) for kind in _EXCEPTION_KINDS},
     # Fully qualified constructor names, as in `throw java.lang.IllegalStateException("x")`.
     **{kind: _exception_constructor(kind) for kind in _EXCEPTION_KINDS},
@@ -304,7 +306,7 @@ PREDEFINED: dict = {
 # Python names its functions in arity errors ("println() takes 1 positional argument ...")
 # after their qualified name: give each predefined function its Golo name.
 for _name, _callable in PREDEFINED.items():
-    if "." not in _name:
+    if "." not in _name and not isinstance(_callable, type):
         _callable.__qualname__ = _name
     if getattr(_callable, "_golo_name", None) is None:
         _callable._golo_name = _name

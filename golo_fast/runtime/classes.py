@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import types
 
+from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException, exception_kind_is_a, kind_of, KIND_PARENTS
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
@@ -57,6 +58,7 @@ _JAVA_NAMES = {
     Range: "gololang.Range",
     Box: "java.util.concurrent.atomic.AtomicReference",
     type(None): "null",
+    DynamicObject: "gololang.DynamicObject",
 }
 
 
@@ -105,6 +107,7 @@ _CHAINS = {
     Array: ("java.lang.Object[]", _OBJECT),
     Range: ("gololang.Range", "java.util.Collection", "java.lang.Iterable", _OBJECT),
     Box: ("java.util.concurrent.atomic.AtomicReference", _OBJECT),
+    DynamicObject: ("gololang.DynamicObject", _OBJECT),
 }
 
 
@@ -144,7 +147,7 @@ ALIASES = {
     "HashSet": "java.util.HashSet", "Map$Entry": "java.util.Map$Entry",
     "java.util.Map.Entry": "java.util.Map$Entry",
     "Tuple": "gololang.Tuple", "FunctionReference": "gololang.FunctionReference",
-    "Range": "gololang.Range",
+    "Range": "gololang.Range", "DynamicObject": "gololang.DynamicObject",
 }
 for _kind in KIND_PARENTS:
     ALIASES.setdefault(_kind.rsplit(".", 1)[-1], _kind)
@@ -192,6 +195,7 @@ _TESTS = {
     "java.util.concurrent.atomic.AtomicReference": lambda v: type(v) is Box,
     _OBJECT: lambda v: v is not None,
     "java.lang.Class": lambda v: isinstance(v, ClassLiteral),
+    "gololang.DynamicObject": lambda v: type(v) is DynamicObject,
 }
 
 

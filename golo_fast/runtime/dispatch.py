@@ -14,6 +14,7 @@ from golo_fast.runtime import methods as _m
 from golo_fast.runtime.classes import (
     FUNCTION_TYPES, ClassLiteral, canonical_name, class_literal, java_name, type_chain,
 )
+from golo_fast.runtime.dynamic import DynamicObject, property_method
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase, make_struct, make_union
 
@@ -216,6 +217,8 @@ class ModuleContext:
         t = type(recv)
         native, standard = self._builtin_methods(recv, t)
         fn = _pick(native.get(name, ()), argc) or _pick(_m.OBJECT_METHODS.get(name, ()), argc)
+        if fn is None and t is DynamicObject:
+            fn = property_method(name, argc)
         if fn is None:
             chain = type_chain(t)
             fn = self._own_augmentation(chain, name, argc)

@@ -15,6 +15,7 @@ import re
 import types
 
 from golo_fast.runtime import functions as _fn
+from golo_fast.runtime import dynamic as _dynamic
 from golo_fast.runtime.classes import class_of, is_function, java_name
 from golo_fast.runtime.exceptions import GoloException, cause_of, message_of
 from golo_fast.runtime.operators import eq, lt
@@ -1275,6 +1276,7 @@ _register(STANDARD, [int], _NumberStd)
 _register(NATIVE, [bool], _Boolean)
 _register(NATIVE, [Char], _Character)
 _register(NATIVE, [Box], _Box)
+_register(NATIVE, [_dynamic.DynamicObject], _dynamic._Native)
 
 EXCEPTION_METHODS = _table(_Exception)
 FUNCTION_METHODS = _table(_Function)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 from golo_fast.runtime.classes import ClassLiteral, is_function, kind_of
+from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
@@ -62,6 +63,11 @@ def render_exception(exc: BaseException) -> str:
     return kind if message is None else f"{kind}: {message}"
 
 
+def _dynamic(o: DynamicObject) -> str:
+    fields = ", ".join([f"{k}={render(v)}" for k, v in o.props.items() if not is_function(v)])
+    return f"{o.kind}{{{fields}}}"
+
+
 _RENDERERS = {
     type(None): lambda x: "null",
     bool: lambda x: "true" if x else "false",
@@ -77,6 +83,7 @@ _RENDERERS = {
     Range: _range,
     Box: lambda b: render(b.value),
     ClassLiteral: str,
+    DynamicObject: _dynamic,
 }
 
 

@@ -9,7 +9,10 @@
 Toolchains (pinned: outputs are only reproducible with the same versions):
   C   -> zig's clang via the `ziglang` wheel, version PINNED_ZIG, target wasm32-wasi
   WAT -> `wasmer.wat2wasm` from the `wasmer` wheel, version PINNED_WASMER
+  AssemblyScript -> `asc` PINNED_ASC from npm, installed by `npm ci` in guests/assemblyscript
 A different version is refused (exit 2) rather than silently producing other bytes.
+AssemblyScript is optional: without guests/assemblyscript/node_modules the AS guests are
+skipped (said on stderr; the committed .wasm stays), with it they are built and checked.
 
 Run it with the project's Python 3.10 venv (`make guests` does): it uses sys.executable
 to run `-m ziglang`. Builds run with guests/ as the working directory and relative paths
@@ -27,8 +30,11 @@ from pathlib import Path
 
 PINNED_ZIG = "0.17.1"
 PINNED_WASMER = "1.1.0"
+PINNED_ASC = "0.28.20"        # also in guests/assemblyscript/package.json (+ lock file)
 
 HERE = Path(__file__).resolve().parent
+ASC = HERE / "assemblyscript" / "node_modules" / ".bin" / "asc"
+ASC_FLAGS = ["-O3", "--runtime", "minimal", "--use", "abort=", "--noAssert"]
 
 # Flags shared by every C guest. -s strips names so no path or symbol churn reaches the
 # output; a 64 KiB shadow stack (zig's default is 16 MiB, i.e. 257 initial pages for a
@@ -45,8 +51,8 @@ class Guest:
 
     output: str                 # path relative to guests/
     source: str                 # path relative to guests/
-    kind: str                   # "c", "wat", "garbage" (NOT_WASM) or "truncate" (first
-                                # half of the output named by `source`)
+    kind: str                   # "c", "wat", "asc", "garbage" (NOT_WASM) or "truncate"
+                                # (first half of the output named by `source`)
     flags: tuple[str, ...] = field(default=())
 
 
@@ -83,6 +89,7 @@ GUESTS: list[Guest] = [
     c("wasi_cmd.wasm", "src/wasi_cmd.c", *STACK_64K, *EXPORT_MALLOC),
     c("wasi_cmd_exit0.wasm", "src/wasi_cmd.c", "-DEXPLICIT_EXIT", *STACK_64K, *EXPORT_MALLOC),
     *(wat(f"hostile/{name}.wasm", f"hostile/{name}.wat") for name in HOSTILE_WAT),
+    Guest("as_greet.wasm", "assemblyscript/as_greet.ts", "asc", tuple(ASC_FLAGS)),
     Guest("hostile/not_wasm.wasm", "build.py", "garbage"),
     Guest("hostile/truncated.wasm", "hello.wasm", "truncate"),
 ]
@@ -97,9 +104,23 @@ def zig_version() -> str:
     return out.stdout.strip()
 
 
+def asc_installed() -> bool:
+    """Whether the optional AssemblyScript compiler is installed (its version is checked)."""
+    return ASC.exists()
+
+
+def asc_version() -> str:
+    out = subprocess.run([str(ASC), "--version"], capture_output=True, text=True,
+                         check=False, cwd=HERE)
+    return out.stdout.strip().removeprefix("Version ").strip() or out.stderr.strip()
+
+
 def check_toolchains() -> None:
     """Refuse to build with anything but the pinned compilers (exit status 2)."""
     problems = []
+    if asc_installed() and (av := asc_version()) != PINNED_ASC:
+        problems.append(f"asc is {av}, AssemblyScript guests are pinned to {PINNED_ASC}: "
+                        "`cd guests/assemblyscript && npm ci`")
     zv = zig_version()
     if zv != PINNED_ZIG:
         problems.append(f"ziglang is {zv}, guests are pinned to {PINNED_ZIG}: "
@@ -118,20 +139,25 @@ def check_toolchains() -> None:
         raise SystemExit(2)
 
 
+def run_compiler(guest: Guest, cmd: list[str]) -> None:
+    res = subprocess.run(cmd, cwd=HERE, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise SystemExit(f"error: building {guest.output} failed:\n  {' '.join(cmd)}\n"
+                         f"{res.stdout}{res.stderr}")
+
+
 def build_one(guest: Guest, out_dir: Path) -> None:
     target = out_dir / guest.output
     target.parent.mkdir(parents=True, exist_ok=True)
     if guest.kind == "c":
-        cmd = [sys.executable, "-m", "ziglang", "cc", *C_BASE, *guest.flags,
-               "-o", str(target), guest.source]
-        res = subprocess.run(cmd, cwd=HERE, capture_output=True, text=True, check=False)
-        if res.returncode != 0:
-            raise SystemExit(f"error: building {guest.output} failed:\n  {' '.join(cmd)}\n"
-                             f"{res.stdout}{res.stderr}")
+        run_compiler(guest, [sys.executable, "-m", "ziglang", "cc", *C_BASE, *guest.flags,
+                             "-o", str(target), guest.source])
     elif guest.kind == "wat":
         import wasmer
         text = (HERE / guest.source).read_text(encoding="utf-8")
         target.write_bytes(bytes(wasmer.wat2wasm(text)))
+    elif guest.kind == "asc":
+        run_compiler(guest, [str(ASC), guest.source, *guest.flags, "-o", str(target)])
     elif guest.kind == "garbage":
         target.write_bytes(NOT_WASM)
     elif guest.kind == "truncate":
@@ -142,17 +168,28 @@ def build_one(guest: Guest, out_dir: Path) -> None:
         raise AssertionError(f"unknown guest kind {guest.kind!r}")
 
 
-def build_all(out_dir: Path) -> None:
-    for guest in GUESTS:
+def buildable() -> list[Guest]:
+    """The guests this machine can build; says on stderr which optional ones it skips."""
+    if asc_installed():
+        return GUESTS
+    skipped = [g for g in GUESTS if g.kind == "asc"]
+    for guest in skipped:
+        print(f"note: skipping {guest.output}: AssemblyScript {PINNED_ASC} is not installed "
+              "(`cd guests/assemblyscript && npm ci` to build and check it)", file=sys.stderr)
+    return [g for g in GUESTS if g not in skipped]
+
+
+def build_all(out_dir: Path, guests: list[Guest]) -> None:
+    for guest in guests:
         build_one(guest, out_dir)
 
 
-def check(verbose: bool) -> int:
+def check(guests: list[Guest], verbose: bool) -> int:
     """Rebuild into a temp dir; return the number of outputs that differ from guests/."""
     with tempfile.TemporaryDirectory(prefix="golo-guests-") as tmp:
-        build_all(Path(tmp))
+        build_all(Path(tmp), guests)
         bad = 0
-        for guest in GUESTS:
+        for guest in guests:
             fresh = (Path(tmp) / guest.output).read_bytes()
             committed_path = HERE / guest.output
             if not committed_path.exists():
@@ -179,16 +216,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{guest.output:32} <- {guest.source} ({guest.kind})")
         return 0
     check_toolchains()
+    guests = buildable()
     if args.check:
-        bad = check(args.verbose)
+        bad = check(guests, args.verbose)
         if bad:
             print(f"{bad} guest(s) differ from a fresh build with zig {PINNED_ZIG}; "
                   f"run `python guests/build.py` and commit", file=sys.stderr)
             return 1
-        print(f"all {len(GUESTS)} guests rebuild identically")
+        print(f"all {len(guests)} guests rebuild identically")
         return 0
-    build_all(HERE)
-    print(f"built {len(GUESTS)} guests in {os.path.relpath(HERE)}")
+    build_all(HERE, guests)
+    print(f"built {len(guests)} guests in {os.path.relpath(HERE)}")
     return 0
 
 

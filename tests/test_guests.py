@@ -393,6 +393,17 @@ def test_logger_logs_through_env_log_before_returning(store):
     assert logs == ["greet called with 🌸 Alice"]
 
 
+def test_assemblyscript_guest_logs_and_returns_packed(store):
+    logs = []
+    g = Guest(store, "as_greet.wasm",
+              env={"log": ("i32,i32->", lambda p, n: logs.append(g.read(p, n).decode()))})
+    for name in ["🌸 Alice", "Bob" * 50_000, ""]:
+        out = g.call_packed("greet", name.encode(), alloc="allocate", dealloc="deallocate")
+        assert out.decode() == f"Hello, {name}!!!"
+        assert logs[-1] == f"greet called with {name}"
+    assert len(logs) == 3
+
+
 # ---- WASI --------------------------------------------------------------------------------------
 
 def test_wasi_probe_is_denied_everything_by_default(store):

@@ -20,20 +20,21 @@ import sys
 from golo_fast.errors import GoloError, InternalError
 from golo_fast.source import Source, read_source
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class CompiledModule:
     """A compiled Golo module: its code object plus what the loader needs to know."""
 
-    __slots__ = ("name", "path", "code", "imports", "main", "python_ast")
+    __slots__ = ("name", "path", "code", "imports", "main", "columns", "python_ast")
 
-    def __init__(self, name, path, code, imports, main, python_ast=None):
+    def __init__(self, name, path, code, imports, main, columns, python_ast=None):
         self.name = name
         self.path = path
         self.code = code
         self.imports = imports
         self.main = main            # Python name of `main(args)`, or None
+        self.columns = columns      # Golo line -> column of its leftmost call (backtraces)
         self.python_ast = python_ast
 
 
@@ -74,11 +75,11 @@ def compile_source(text: str, path: str = "<string>") -> CompiledModule:
 def _compile(source: Source) -> CompiledModule:
     from golo_fast.codegen import generate
     tree, info = analyse(source)
-    py_ast = _phase("code generation", generate, tree, info, source)
+    py_ast, columns = _phase("code generation", generate, tree, info, source)
     code = _phase("Python compilation", compile, py_ast, source.path, "exec")
     main = info.main.pyname if info.main is not None else None
     return CompiledModule(tree.name, source.path, code, [imp.name for imp in tree.imports],
-                          main, py_ast)
+                          main, columns, py_ast)
 
 
 def check_file(path: str) -> None:
@@ -86,6 +87,7 @@ def check_file(path: str) -> None:
 
 
 def emit_python(path: str) -> str:
+    """The generated Python of a file, as source text (for reading and debugging)."""
     import ast
     return ast.unparse(_compile(read_source(path)).python_ast) + "\n"
 
@@ -93,24 +95,24 @@ def emit_python(path: str) -> str:
 def compile_file(path: str) -> CompiledModule:
     """Compile a file, through the on-disk cache when it is enabled."""
     source = read_source(path)
-    register_source(source)
     cache_file = _cache_path(source)
+    compiled = None
     if cache_file is not None:
-        cached = _cache_read(cache_file, source.path)
-        if cached is not None:
-            return cached
-    compiled = _compile(source)
-    if cache_file is not None:
-        _cache_write(cache_file, compiled)
+        compiled = _cache_read(cache_file, source.path)
+    if compiled is None:
+        compiled = _compile(source)
+        if cache_file is not None:
+            _cache_write(cache_file, compiled)
+    register_source(source, compiled.columns)
     return compiled
 
 
-def register_source(source: Source):
+def register_source(source: Source, columns: dict):
     """Make tracebacks show Golo lines: put the source in linecache under its path."""
     from golo_fast.diagnostics import register_golo_file
     lines = source.text.splitlines(True)
     linecache.cache[source.path] = (len(source.text), None, lines, source.path)
-    register_golo_file(source.path)
+    register_golo_file(source.path, columns)
 
 
 # -- compiled-module cache (like .pyc, keyed by a content hash) -------------------------------
@@ -148,12 +150,12 @@ def _cache_path(source: Source) -> str | None:
 def _cache_read(cache_file: str, path: str) -> CompiledModule | None:
     try:
         with open(cache_file, "rb") as f:
-            name, imports, main, code = marshal.load(f)
+            name, imports, main, columns, code = marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if code.co_filename != path:
         return None
-    return CompiledModule(name, path, code, list(imports), main)
+    return CompiledModule(name, path, code, list(imports), main, columns)
 
 
 def _cache_write(cache_file: str, compiled: CompiledModule):
@@ -161,7 +163,8 @@ def _cache_write(cache_file: str, compiled: CompiledModule):
         os.makedirs(os.path.dirname(cache_file), exist_ok=True)
         tmp = f"{cache_file}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
-            marshal.dump((compiled.name, tuple(compiled.imports), compiled.main, compiled.code), f)
+            marshal.dump((compiled.name, tuple(compiled.imports), compiled.main,
+                          compiled.columns, compiled.code), f)
         os.replace(tmp, cache_file)
     except OSError:
         pass

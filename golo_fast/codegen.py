@@ -93,6 +93,7 @@ class CodeGenerator:
         self.factories: list[ast.stmt] = []
         self.counter = 0
         self.fn: _Fn | None = None
+        self.call_columns: dict[int, int] = {}   # Golo line -> column of its leftmost call
 
     # -- positions ----------------------------------------------------------------------------
 
@@ -104,6 +105,12 @@ class CodeGenerator:
         node.end_lineno, node.end_col_offset = end_line, max(end_col - 1, 0) \
             if end_line > line else max(end_col - 1, col - 1)
         return node
+
+    def note_call(self, span):
+        """Remember where calls start: Python 3.10 tracebacks carry lines, not columns."""
+        line, col = self.source.line_col(span[0])
+        if col < self.call_columns.get(line, col + 1):
+            self.call_columns[line] = col
 
     def helper(self, name: str) -> ast.Name:
         """A runtime helper bound once as a module global: `_add = _rt.add`."""
@@ -430,6 +437,7 @@ class CodeGenerator:
         return [ast.Try(body=body, handlers=handlers, orelse=[], finalbody=final)]
 
     def stmt_Throw(self, s):
+        self.note_call(s.span)
         return [ast.Raise(exc=_call(self.helper("to_throwable"), [self.expr(s.value)]),
                           cause=None)]
 
@@ -568,6 +576,7 @@ class CodeGenerator:
                         values=[self.expr(a.value) for a in args])
 
     def expr_Call(self, e):
+        self.note_call(e.span)
         named = bool(e.args) and e.args[0].name is not None
         if e.binding is not None:
             func = _load(e.binding.pyname)
@@ -596,12 +605,14 @@ class CodeGenerator:
                      + self.call_args(e.args))
 
     def expr_CallValue(self, e):
+        self.note_call(e.span)
         callee = self.expr(e.callee)
         if e.args and e.args[0].name is not None:
             return _call(callee, [], self.keywords(e.args))
         return _call(callee, self.call_args(e.args))
 
     def expr_MethodCall(self, e):
+        self.note_call(e.span)
         helper = self.helper("invoke_safe" if e.safe else "invoke")
         return _call(helper, [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
                      + self.call_args(e.args))
@@ -695,6 +706,8 @@ def _bool_literal(e) -> bool:
     return isinstance(e, n.Literal) and e.kind == "bool"
 
 
-def generate(module: n.Module, info: ModuleInfo, source: Source) -> ast.Module:
-    """Build the positioned Python module for a resolved Golo module."""
-    return CodeGenerator(module, info, source).generate()
+def generate(module: n.Module, info: ModuleInfo, source: Source) -> tuple[ast.Module, dict]:
+    """Build the positioned Python module for a resolved Golo module; also returns the
+    column of the leftmost call on each Golo line (for backtraces)."""
+    gen = CodeGenerator(module, info, source)
+    return gen.generate(), gen.call_columns

@@ -71,18 +71,22 @@ def golo_frames(tb) -> list[tuple[str, int, int, str]]:
         code = frame.f_code
         if not code.co_filename.endswith(".golo") and code.co_filename not in _GOLO_FILES:
             continue
-        text = linecache.getline(code.co_filename, lineno)
-        col = len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+        col = _GOLO_FILES.get(code.co_filename, {}).get(lineno)
+        if col is None:
+            text = linecache.getline(code.co_filename, lineno)
+            col = len(text) - len(text.lstrip()) + 1 if text.strip() else 1
         frames.append((code.co_filename, lineno, col, golo_function_name(code.co_name)))
     return frames
 
 
-_GOLO_FILES: set = set()
+# code filename -> {line: column of the leftmost call on that line}
+_GOLO_FILES: dict = {}
 
 
-def register_golo_file(path: str):
-    """Mark a code filename as Golo (for sources that do not end in .golo)."""
-    _GOLO_FILES.add(path)
+def register_golo_file(path: str, columns: dict):
+    """Mark a code filename as Golo and give the call columns of its lines (Python 3.10
+    tracebacks know lines only; the leftmost call is where a line usually fails)."""
+    _GOLO_FILES[path] = columns
 
 
 def format_runtime_error(message: str, exc: BaseException, debug: bool = False) -> str:
@@ -91,7 +95,7 @@ def format_runtime_error(message: str, exc: BaseException, debug: bool = False) 
         out.append("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     frames = golo_frames(exc.__traceback__)
     if frames:
-        out.append("Traceback (most recent call last):\n")
+        out.append("Golo stack (most recent call last):\n")
         for path, line, col, fn in frames:
             out.append(f"  {path}:{line}:{col}: in {fn}\n")
     out.append(f"error: {message}\n")

@@ -212,6 +212,11 @@ class _Resolver:
     def function(self, fn: n.Function):
         for deco in fn.decorators:
             self.fn = FunctionInfo(None, "module", "<module>")
+            e = deco.expr
+            if isinstance(e, n.Name) and e.name not in self.info.module_vars \
+                    and (e.name in self.info.functions or e.name in self.predefined):
+                # `@memoized` names a function: it is a reference to it.
+                deco.expr = n.FunRef(e.span, None, e.name, None, False)
             self.expr(deco.expr)
         info = FunctionInfo(None, "function", fn.name)
         fn.info = info
@@ -406,8 +411,8 @@ class _Resolver:
         if b.kind == "var":
             return
         if b.kind == "capture":
-            self.error(f"cannot assign '{name}': it is captured by a closure and captures are "
-                       "read-only", target.span,
+            self.error(f"cannot assign '{name}': inside a closure a captured local is a "
+                       "constant reference", target.span,
                        hint="share mutable state through a list, map or box(...)")
         elif b.kind == "param":
             self.error(f"cannot assign to parameter '{name}'", target.span,
@@ -558,7 +563,7 @@ class _Resolver:
                 return
         struct_name = name[len("Immutable"):] if name.startswith("Immutable") else name
         struct = info.structs.get(struct_name)
-        if struct is not None and not fns:
+        if struct is not None and (not fns or argc in (0, len(struct.members))):
             if argc not in (0, len(struct.members)):
                 self.error(f"struct '{struct.name}' takes 0 or {len(struct.members)} arguments, "
                            f"got {argc}", e.name_span)

@@ -66,11 +66,14 @@ def _wasi_config(options):
         if value is not None and not isinstance(value, GoloMap):
             raise _argument_error(f"wasmLoad: option {name} must be a map, "
                                   f"not {java_name(value)}")
-    return bridge().WasiConfig(
-        args=[render(a) for a in args] if args is not None else None,
-        env={render(k): render(v) for k, v in env.items()} if env is not None else None,
-        dirs={render(k): render(v) for k, v in dirs.items()} if dirs is not None else None,
-    )
+    granted = {}
+    if args is not None:
+        granted["args"] = [render(a) for a in args]
+    if env is not None:
+        granted["env"] = {render(k): render(v) for k, v in env.items()}
+    if dirs is not None:
+        granted["dirs"] = {render(k): render(v) for k, v in dirs.items()}
+    return bridge().WasiConfig(**granted)
 
 
 def wasmLoad(path, options=None):

@@ -16,7 +16,8 @@ Without a `.err` file the program must exit 0. Sub-directories (`lib/`, `data/`)
 modules and files the programs import or read; they are not programs themselves.
 
 Each program runs in-process through `golo_fast.cli.main([path, *args])`, with the current
-directory set to the program's directory.
+directory set to the program's directory. Programs named `wasm_*` run once more on each
+protocol implementation of the bridge (the `impl`/`load` fixtures of conftest.py).
 """
 from __future__ import annotations
 
@@ -114,6 +115,23 @@ def check_program(path: pathlib.Path, code: int, out: str, err: str) -> None:
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.name for p in PROGRAMS])
 def test_program(path, capsys, monkeypatch):
     code, out, err = run_program(path, capsys, monkeypatch)
+    check_program(path, code, out, err)
+
+
+@pytest.mark.parametrize("path", WASM_PROGRAMS, ids=[p.name for p in WASM_PROGRAMS])
+def test_wasm_program_on_each_implementation(path, impl, load, capsys, monkeypatch):
+    """`wasmLoad` goes through `golo_fast.wasm.load`; route it to the implementation under test."""
+    from golo_fast import wasm
+
+    loaded = []
+
+    def load_with_impl(*args, **kwargs):
+        loaded.append(args)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(wasm, "load", load_with_impl)
+    code, out, err = run_program(path, capsys, monkeypatch)
+    assert loaded, f"{path.name} never reached golo_fast.wasm.load"
     check_program(path, code, out, err)
 
 

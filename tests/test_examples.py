@@ -41,6 +41,25 @@ def test_example(path, capsys, monkeypatch):
     assert err == "", f"unexpected stderr:\n{err}"
 
 
+@pytest.mark.parametrize("name", ARTICLE_SCRIPTS)
+def test_article_example_on_each_implementation(name, impl, load, capsys, monkeypatch):
+    """The article's scripts, with `wasmLoad` routed to the protocol implementation under test."""
+    from golo_fast import wasm
+
+    loaded = []
+
+    def load_with_impl(*args, **kwargs):
+        loaded.append(args)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(wasm, "load", load_with_impl)
+    path = EXAMPLES / name
+    code, out, err = run_example(path, capsys, monkeypatch)
+    assert loaded, f"{name} never reached golo_fast.wasm.load"
+    assert out == read_text(path.with_suffix(".out")), f"stdout differs (stderr was:\n{err})"
+    assert code == 0, f"exit code {code}; stderr:\n{err}"
+
+
 def test_examples_are_complete():
     """The article's two scripts and at least a dozen language examples, each with output."""
     names = {p.name for p in SCRIPTS}

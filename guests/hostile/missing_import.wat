@@ -1,6 +1,7 @@
 ;; hostile/missing_import.wat - see guests/README.md (hostile guests).
 ;; Imports env.doesNotExist, which no host provides: loading must raise WasmLoadError whose
-;; message lists "env.doesNotExist". Otherwise a normal hello-protocol guest (run = ok).
+;; message lists "env.doesNotExist". Provided (to show nothing else is missing), run(ptr, len)
+;; sets the result to [1024, 1024 + doesNotExist(ptr, len)).
 (module
   (import "env" "doesNotExist" (func $missing (param i32 i32) (result i32)))
   (memory (export "memory") 2)

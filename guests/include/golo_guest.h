@@ -56,7 +56,8 @@
 #define GOLO_EXPORT(name) __attribute__((export_name(name)))
 #define GOLO_IMPORT(name) __attribute__((import_module("env"), import_name(name)))
 
-/* Where a host writes the input of a guest that does not export malloc/free. */
+/* Where a host writes the input of a guest that does not export malloc/free, and the most
+ * it may write there (a longer input would overwrite the guest's data). */
 #define GOLO_FIXED_INPUT_OFFSET 1024u
 #define GOLO_FIXED_INPUT_SIZE 65536u
 /* First address an allocator-less guest may use for its data: input area end, rounded up. */
@@ -127,7 +128,8 @@ static inline void golo_result_clear(void) { golo_result_len = 0; }
 
 /* Append n bytes to the result; on out-of-memory the guest traps (a half result is worse). */
 static inline void golo_result_append(const void *p, uint32_t n) {
-    if (golo_result_reserve(golo_result_len + n) != 0) __builtin_trap();
+    if (n > UINT32_MAX - golo_result_len || golo_result_reserve(golo_result_len + n) != 0)
+        __builtin_trap();
     if (n) memcpy(golo_result_buf + golo_result_len, p, n);
     golo_result_len += n;
 }

@@ -264,29 +264,32 @@ class ModuleContext:
         self._calls[(name, argc)] = fn
         return fn
 
-    def _find_qualified(self, name: str, argc: int):
-        module_name, sep, short = name.rpartition("::")
-        if not sep:
-            module_name, _, short = name.rpartition(".")
-        candidates = [MODULES.get(module_name)] if module_name in MODULES else []
-        candidates += [m for m in self.imported_modules()
-                       if m.name == module_name or m.name.endswith("." + module_name)]
-        if not candidates and _module_loader is not None:
+    def _modules_named(self, module_name: str) -> list:
+        """Modules `module_name` may denote: its full name, or the last segments of an import."""
+        found = [MODULES[module_name]] if module_name in MODULES else []
+        found += [m for m in self.imported_modules()
+                  if m.name.endswith("." + module_name) and m not in found]
+        if not found and _module_loader is not None:
             loaded = _module_loader(module_name, self)
             if loaded is not None:
-                candidates.append(loaded)
-        for module in candidates:
-            if module is None:
-                continue
-            fn = _match_function(module.functions.get(short, ()), argc, module is self)
-            if fn is not None:
-                return fn
-            # `Shape.Circle(...)` of another module, written with the module's name.
-            union, _, alt = short.rpartition(".")
-            fn = _match_function(module.functions.get(f"{union}.{alt}", ()), argc, False) \
-                if union else None
-            if fn is not None:
-                return fn
+                found.append(loaded)
+        return found
+
+    @staticmethod
+    def _qualified_splits(name: str) -> list:
+        """(module, function) readings of `a.b.Mod::f` or `a.b.Mod.f` / `Mod.Union.Alt`."""
+        if "::" in name:
+            module_name, _, short = name.partition("::")
+            return [(module_name, short)]
+        parts = name.split(".")
+        return [(".".join(parts[:i]), ".".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)]
+
+    def _find_qualified(self, name: str, argc: int):
+        for module_name, short in self._qualified_splits(name):
+            for module in self._modules_named(module_name):
+                fn = _match_function(module.functions.get(short, ()), argc, module is self)
+                if fn is not None:
+                    return fn
         return None
 
     def _no_such_function(self, name: str, argc: int) -> GoloException:
@@ -342,14 +345,12 @@ class ModuleContext:
         if name in PREDEFINED:
             return [PREDEFINED[name]]
         if "::" in name or "." in name:
-            module_name, sep, short = name.rpartition("::")
-            if not sep:
-                module_name, _, short = name.rpartition(".")
-            for module in [MODULES.get(module_name)] + self.imported_modules():
-                if module is not None and (module.name == module_name
-                                           or module.name.endswith("." + module_name)):
-                    return [fn for _, _, fn, local in module.functions.get(short, ())
-                            if not local]
+            for module_name, short in self._qualified_splits(name):
+                for module in self._modules_named(module_name):
+                    found = [fn for _, _, fn, local in module.functions.get(short, ())
+                             if module is self or not local]
+                    if found:
+                        return found
         return []
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import keyword
 
 from golo_fast.resolve import FunctionInfo, ModuleInfo, py_identifier
 from golo_fast.source import Source
@@ -67,12 +68,92 @@ def is_boolean(e) -> bool:
     return False
 
 
+def _walk_assignments(stmts, out: list):
+    """(binding, value) for every single-name assignment of a function body (closures
+    excluded: they are other functions and cannot assign these locals). A foreach over a
+    range literal or a `range(...)` call yields ("range", ...) pseudo values."""
+    for s in stmts:
+        t = type(s)
+        if t is n.Let or t is n.Assign:
+            names = s.names if t is n.Let else s.targets
+            if len(names) == 1 and not s.rest:
+                out.append((names[0].binding, s.value))
+            else:
+                out.extend((x.binding, None) for x in names)
+        elif t is n.If:
+            _walk_assignments(s.then.stmts, out)
+            if isinstance(s.orelse, n.If):
+                _walk_assignments([s.orelse], out)
+            elif s.orelse is not None:
+                _walk_assignments(s.orelse.stmts, out)
+        elif t is n.While:
+            _walk_assignments(s.body.stmts, out)
+        elif t is n.For:
+            _walk_assignments([s.init, s.step], out)
+            _walk_assignments(s.body.stmts, out)
+        elif t is n.Foreach:
+            c = s.clause
+            ranged = isinstance(c.iterable, n.RangeLit) or (
+                isinstance(c.iterable, n.Call) and c.iterable.target is not None
+                and c.iterable.target.kind == "predefined"
+                and c.iterable.target.name in ("range", "reversedRange"))
+            for p in c.names:
+                out.append((p.binding, "range" if ranged and len(c.names) == 1 else None))
+            _walk_assignments(s.body.stmts, out)
+        elif t is n.Case:
+            for _, block in s.branches:
+                _walk_assignments(block.stmts, out)
+            _walk_assignments(s.otherwise.stmts, out)
+        elif t is n.Try:
+            _walk_assignments(s.body.stmts, out)
+            if s.catch_body is not None:
+                out.append((s.catch_name.binding, None))
+                _walk_assignments(s.catch_body.stmts, out)
+            if s.finally_body is not None:
+                _walk_assignments(s.finally_body.stmts, out)
+
+
+def is_integral(e, known) -> bool:
+    """True when `e` is statically an int (or a Char, which is an int subclass whose
+    Python arithmetic is Golo's): literals, known locals, and + - * / % of those."""
+    t = type(e)
+    if t is n.Literal:
+        return e.kind == "int" or e.kind == "char"
+    if t is n.Name:
+        return e.binding in known
+    if t is n.Binary:
+        return e.op in ("+", "-", "*", "/", "%") and is_integral(e.left, known) \
+            and is_integral(e.right, known)
+    if t is n.Unary:
+        return e.op == "-" and is_integral(e.operand, known)
+    return False
+
+
+def integral_locals(body, compact: bool) -> frozenset:
+    """Locals of a function that only ever hold ints (a fixpoint over their assignments)."""
+    if compact or body is None:
+        return frozenset()
+    assignments: list = []
+    _walk_assignments(body.stmts, assignments)
+    known = {b for b, _ in assignments if b is not None and b.kind in ("let", "var", "loop")}
+    changed = True
+    while changed:
+        changed = False
+        for b, value in assignments:
+            if b in known and not (value == "range" or (value is not None and value != "range"
+                                                          and is_integral(value, known))):
+                known.discard(b)
+                changed = True
+    return frozenset(known)
+
+
 class _Fn:
     """State of the Python function being generated."""
 
-    def __init__(self, info: FunctionInfo | None, is_module: bool = False):
+    def __init__(self, info: FunctionInfo | None, is_module: bool = False, ints=frozenset()):
         self.info = info
         self.is_module = is_module
+        self.ints = ints              # bindings statically known to hold ints
         self.temps = 0
         self.walrus_ok = True
         self.for_steps: list = []     # stack: step statements of enclosing for(,,) loops (or None)
@@ -94,6 +175,14 @@ class CodeGenerator:
         self.counter = 0
         self.fn: _Fn | None = None
         self.call_columns: dict[int, int] = {}   # Golo line -> column of its leftmost call
+        # struct member name -> Python names of this module's struct classes having it
+        self.member_owners: dict[str, list] = {}
+        for item in module.items:
+            if isinstance(item, n.Struct):
+                for member in item.members:
+                    if member.isidentifier() and not keyword.iskeyword(member):
+                        self.member_owners.setdefault(member, []).append(
+                            py_identifier(item.name) + "__S")
 
     # -- positions ----------------------------------------------------------------------------
 
@@ -267,7 +356,7 @@ class CodeGenerator:
 
     def function_def(self, fn: n.Function, pyname: str) -> ast.FunctionDef:
         outer = self.fn
-        self.fn = _Fn(fn.info)
+        self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact))
         body = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info)
         self.fn = outer
         node = ast.FunctionDef(name=pyname, args=self.arguments(fn.params, fn.varargs),
@@ -287,7 +376,7 @@ class CodeGenerator:
         ident = self.next_id()
         name = c.info.self_binding.pyname if c.self_name is not None else f"_closure__{ident}"
         outer = self.fn
-        self.fn = _Fn(info)
+        self.fn = _Fn(info, ints=integral_locals(c.body, c.compact))
         body = self.body_stmts(c.params, c.varargs, c.body, c.compact, info)
         self.fn = outer
         inner = self.at(ast.FunctionDef(name=name, args=self.arguments(c.params, c.varargs),
@@ -339,7 +428,7 @@ class CodeGenerator:
     def stmt_Let(self, s):
         value = self.expr(s.value)
         if len(s.names) == 1 and not s.rest:
-            return [ast.Assign(targets=[_store(s.names[0].binding.pyname)], value=value)]
+            return [_assign(s.names[0].binding.pyname, value)]
         return self.destructure_targets(s.names, s.rest, value, s.span)
 
     def target_name(self, target: n.Name) -> str:
@@ -348,7 +437,7 @@ class CodeGenerator:
     def stmt_Assign(self, s):
         value = self.expr(s.value)
         if len(s.targets) == 1 and not s.rest:
-            return [ast.Assign(targets=[_store(self.target_name(s.targets[0]))], value=value)]
+            return [_assign(self.target_name(s.targets[0]), value)]
         targets = [_store(self.target_name(t)) for t in s.targets]
         call = _call(self.helper("destructure"), [value, _const(len(targets)), _const(s.rest)])
         return [ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call)]
@@ -523,7 +612,42 @@ class CodeGenerator:
             return ast.Compare(left=left, ops=[_COMPARE[op]()], comparators=[right])
         if op in _ARITH:
             return self.arith(op, e, left, right)
-        return _call(self.helper(_HELPER_OF[op]), [left, right])
+        return self.division(op, e, left, right)
+
+    def division(self, op, e, left, right):
+        """`/` and `%`: Python's `//` and `%` agree with Golo's truncating ones when both
+        operands are ints, the dividend >= 0 and the divisor > 0; otherwise the helper."""
+        slow = self.helper(_HELPER_OF[op])
+        pyop = ast.FloorDiv() if op == "/" else ast.Mod()
+        lfirst, lagain = self.temp_bind(left)
+        if lfirst is None:
+            return _call(slow, [left, right])
+        is_int = self.helper("int")
+        if is_integral(e.left, self.fn.ints) and is_integral(e.right, self.fn.ints):
+            rfirst, ragain = self.temp_bind(right)
+            if rfirst is None:
+                return _call(slow, [left, right])
+            test = ast.Compare(left=lfirst, ops=[ast.GtE(), ast.Lt()],
+                               comparators=[_const(0), rfirst])
+            return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=ragain),
+                              _call(slow, [lagain, ragain]))
+        if isinstance(e.right, n.Literal) and e.right.kind == "int" and e.right.value > 0:
+            test = ast.BoolOp(op=ast.And(), values=[
+                ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is()],
+                            comparators=[is_int]),
+                ast.Compare(left=lagain, ops=[ast.GtE()], comparators=[_const(0)])])
+            return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=right),
+                              _call(slow, [lagain, right]))
+        rfirst, ragain = self.temp_bind(right)
+        if rfirst is None:
+            return _call(slow, [left, right])
+        test = ast.BoolOp(op=ast.And(), values=[
+            ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is(), ast.Is()],
+                        comparators=[_call(self.helper("type"), [rfirst]), is_int]),
+            ast.Compare(left=lagain, ops=[ast.GtE(), ast.Lt()],
+                        comparators=[_const(0), ragain])])
+        return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=ragain),
+                          _call(slow, [lagain, ragain]))
 
     def arith(self, op, e, left, right):
         """`+ - *` with an inline fast path for ints (and floats/strings where equal)."""
@@ -531,7 +655,8 @@ class CodeGenerator:
         pyop = _ARITH[op]
         lnum = _num_literal(e.left)
         rnum = _num_literal(e.right)
-        if lnum and rnum:
+        if (lnum and rnum) or (is_integral(e.left, self.fn.ints)
+                               and is_integral(e.right, self.fn.ints)):
             return ast.BinOp(left=left, op=pyop(), right=right)
         if op != "+" and (lnum or rnum):
             # `x - 1`, `2 * x`: Python's operator already has Golo's meaning for every
@@ -554,7 +679,7 @@ class CodeGenerator:
             else:
                 fast = ast.BinOp(left=left, op=pyop(), right=again)
                 slow_call = _call(slow, [left, again])
-            return ast.IfExp(test=test, body=fast, orelse=slow_call)
+            return _fast_path(test, fast, slow_call)
         lfirst, lagain = self.temp_bind(left)
         rfirst, ragain = self.temp_bind(right)
         if lfirst is None or rfirst is None:
@@ -562,8 +687,8 @@ class CodeGenerator:
         kinds = self.helper("ADDABLE" if op == "+" else "NUM")
         test = ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is(), ast.In()],
                            comparators=[_call(self.helper("type"), [rfirst]), kinds])
-        return ast.IfExp(test=test, body=ast.BinOp(left=lagain, op=pyop(), right=ragain),
-                         orelse=_call(slow, [lagain, ragain]))
+        return _fast_path(test, ast.BinOp(left=lagain, op=pyop(), right=ragain),
+                          _call(slow, [lagain, ragain]))
 
     def call_args(self, args) -> list:
         return [self.expr(a.value) for a in args]
@@ -614,6 +739,19 @@ class CodeGenerator:
     def expr_MethodCall(self, e):
         self.note_call(e.span)
         helper = self.helper("invoke_safe" if e.safe else "invoke")
+        owners = self.member_owners.get(e.name)
+        if not e.args and not e.safe and owners is not None and len(owners) == 1:
+            # `p: x()` on this module's struct: read the slot directly (struct accessors
+            # always win over augmentations).
+            recv = self.expr(e.receiver)
+            first, again = self.temp_bind(recv)
+            if first is not None:
+                test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.Is()],
+                                   comparators=[_load(owners[0])])
+                return ast.IfExp(test=test,
+                                 body=ast.Attribute(value=again, attr=e.name, ctx=ast.Load()),
+                                 orelse=_call(helper, [_load("_ctx"), again, _const(e.name)]))
+            return _call(helper, [_load("_ctx"), recv, _const(e.name)])
         return _call(helper, [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
                      + self.call_args(e.args))
 
@@ -696,6 +834,22 @@ class CodeGenerator:
             result = _call(lam, [self.expr(value)])
         self.fn.walrus_ok = saved
         return result
+
+
+def _fast_path(test, fast, slow) -> ast.IfExp:
+    """`fast if test else slow`, marked so an assignment can become an `if` statement (which
+    keeps CPython's in-place `s = s + t` string concatenation)."""
+    node = ast.IfExp(test=test, body=fast, orelse=slow)
+    node.golo_fast_path = True
+    return node
+
+
+def _assign(name: str, value: ast.expr) -> ast.stmt:
+    if getattr(value, "golo_fast_path", False):
+        return ast.If(test=value.test,
+                      body=[ast.Assign(targets=[_store(name)], value=value.body)],
+                      orelse=[ast.Assign(targets=[_store(name)], value=value.orelse)])
+    return ast.Assign(targets=[_store(name)], value=value)
 
 
 def _num_literal(e) -> bool:

@@ -435,6 +435,7 @@ def test_wasi_say_writes_to_stdout_and_stderr(store, capfd):
 
 def test_wasi_command_starts_then_answers_hello(store, capfd):
     g = Guest(store, "wasi_cmd.wasm", wasi_state=wasi.StateBuilder("wasi_cmd.wasm"))
+    assert g.call("hello", b"early") == b"Hello, early!!!"      # exports work before _start
     capfd.readouterr()
     assert g.x._start() is None
     assert capfd.readouterr().out == "started\n"

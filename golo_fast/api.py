@@ -11,14 +11,12 @@ wrapped in errors.InternalError with the cause chained.
 """
 from __future__ import annotations
 
-import hashlib
-import linecache
 import marshal
 import os
 import sys
 
 from golo_fast.errors import GoloError, InternalError
-from golo_fast.source import Source, read_source
+from golo_fast.source import LOADED_SOURCES, Source, read_source
 
 _CACHE_FORMAT = 2
 
@@ -108,11 +106,9 @@ def compile_file(path: str) -> CompiledModule:
 
 
 def register_source(source: Source, columns: dict):
-    """Make tracebacks show Golo lines: put the source in linecache under its path."""
-    from golo_fast.diagnostics import register_golo_file
-    lines = source.text.splitlines(True)
-    linecache.cache[source.path] = (len(source.text), None, lines, source.path)
-    register_golo_file(source.path, columns)
+    """Remember a loaded Golo source for backtraces (diagnostics also puts it in linecache
+    when an error is shown, so start-up does not import linecache)."""
+    LOADED_SOURCES[source.path] = (source.text, columns)
 
 
 # -- compiled-module cache (like .pyc, keyed by a content hash) -------------------------------
@@ -140,7 +136,11 @@ def _cache_path(source: Source) -> str | None:
     directory = _cache_dir()
     if directory is None:
         return None
-    h = hashlib.sha256()
+    try:
+        from _sha256 import sha256   # the builtin module: avoids loading OpenSSL at start-up
+    except ImportError:
+        from hashlib import sha256
+    h = sha256()
     h.update(_compiler_stamp().encode())
     h.update(b"\0" + os.path.abspath(source.path).encode("utf-8", "surrogatepass") + b"\0")
     h.update(source.text.encode("utf-8", "surrogatepass"))

@@ -693,9 +693,6 @@ class CodeGenerator:
     def call_args(self, args) -> list:
         return [self.expr(a.value) for a in args]
 
-    def keywords(self, args) -> list:
-        return [ast.keyword(arg=py_identifier(a.name), value=self.expr(a.value)) for a in args]
-
     def named_dict(self, args) -> ast.Dict:
         return ast.Dict(keys=[_const(a.name) for a in args],
                         values=[self.expr(a.value) for a in args])
@@ -706,7 +703,7 @@ class CodeGenerator:
         if e.binding is not None:
             func = _load(e.binding.pyname)
             if named:
-                return _call(func, [], self.keywords(e.args))
+                return _call(self.helper("call_value_named"), [func, self.named_dict(e.args)])
             return _call(func, self.call_args(e.args))
         target = e.target
         if target.kind == "direct":
@@ -733,7 +730,7 @@ class CodeGenerator:
         self.note_call(e.span)
         callee = self.expr(e.callee)
         if e.args and e.args[0].name is not None:
-            return _call(callee, [], self.keywords(e.args))
+            return _call(self.helper("call_value_named"), [callee, self.named_dict(e.args)])
         return _call(callee, self.call_args(e.args))
 
     def expr_MethodCall(self, e):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import traceback
 
+from golo_fast.source import LOADED_SOURCES
+
 
 def format_compile_error(err) -> str:
     """All errors carried by a GoloCompileError (`err.errors` when the resolver found many)."""
@@ -65,32 +67,32 @@ def golo_function_name(code_name: str) -> str:
 
 def golo_frames(tb) -> list[tuple[str, int, int, str]]:
     """(path, line, col, function) for every traceback frame running Golo code."""
-    import linecache
     frames = []
     for frame, lineno in traceback.walk_tb(tb):
         code = frame.f_code
-        if not code.co_filename.endswith(".golo") and code.co_filename not in _GOLO_FILES:
+        known = LOADED_SOURCES.get(code.co_filename)
+        if known is None:
             continue
-        col = _GOLO_FILES.get(code.co_filename, {}).get(lineno)
+        text, columns = known
+        col = columns.get(lineno)
         if col is None:
-            text = linecache.getline(code.co_filename, lineno)
-            col = len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+            lines = text.splitlines()
+            line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+            col = len(line) - len(line.lstrip()) + 1 if line.strip() else 1
         frames.append((code.co_filename, lineno, col, golo_function_name(code.co_name)))
     return frames
 
 
-# code filename -> {line: column of the leftmost call on that line}
-_GOLO_FILES: dict = {}
-
-
-def register_golo_file(path: str, columns: dict):
-    """Mark a code filename as Golo and give the call columns of its lines (Python 3.10
-    tracebacks know lines only; the leftmost call is where a line usually fails)."""
-    _GOLO_FILES[path] = columns
+def register_linecache():
+    """Put every loaded Golo source into linecache, so Python tracebacks show Golo lines."""
+    import linecache
+    for path, (text, _) in LOADED_SOURCES.items():
+        linecache.cache[path] = (len(text), None, text.splitlines(True), path)
 
 
 def format_runtime_error(message: str, exc: BaseException, debug: bool = False) -> str:
     out = []
+    register_linecache()
     if debug:
         out.append("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     frames = golo_frames(exc.__traceback__)

@@ -10,6 +10,11 @@ from bisect import bisect_right
 from golo_fast.errors import GoloError
 
 
+# Code filename -> (Golo text, {line: column of the leftmost call on that line}) for every
+# Golo module loaded in this process; diagnostics builds Golo backtraces from it.
+LOADED_SOURCES: dict = {}
+
+
 class SourceFileError(GoloError):
     """A source file cannot be read: missing, a directory, not UTF-8."""
 

@@ -1,0 +1,8 @@
+module corpus.ErrorAssignModuleLevelLet
+
+let LIMIT = 10
+
+function main = |args| {
+  println("never printed")
+  LIMIT = 20
+}

@@ -1,0 +1,7 @@
+module corpus.ErrorMissingClosingBrace
+
+function main = |args| {
+  println("never printed")
+  if true {
+    println("x")
+}

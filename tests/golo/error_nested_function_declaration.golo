@@ -1,0 +1,6 @@
+module corpus.ErrorNestedFunctionDeclaration
+
+function main = |args| {
+  println("never printed")
+  function inner = -> 1
+}

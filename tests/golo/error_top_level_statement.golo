@@ -1,0 +1,7 @@
+module corpus.ErrorTopLevelStatement
+
+println("free-standing statements are not allowed")
+
+function main = |args| {
+  println("never printed")
+}

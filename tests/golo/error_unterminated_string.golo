@@ -1,0 +1,6 @@
+module corpus.ErrorUnterminatedString
+
+function main = |args| {
+  println("never printed")
+  println("no end)
+}

@@ -1,0 +1,6 @@
+module corpus.ErrorUseBeforeDeclaration
+
+function main = |args| {
+  println(later)
+  let later = 1
+}

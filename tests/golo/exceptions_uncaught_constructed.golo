@@ -1,0 +1,5 @@
+module corpus.ExceptionsUncaughtConstructed
+
+function main = |args| {
+  throw IllegalStateException("bad state here")
+}

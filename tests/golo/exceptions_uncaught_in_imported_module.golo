@@ -1,0 +1,8 @@
+module corpus.ExceptionsUncaughtInImportedModule
+
+import lib.Failing
+
+function main = |args| {
+  println("calling the library")
+  explode("kaboom")
+}

@@ -1,0 +1,10 @@
+module corpus.ExceptionsUncaughtRethrow
+
+function main = |args| {
+  try {
+    raise("original message")
+  } catch (e) {
+    println("logging " + e: getMessage())
+    throw e
+  }
+}

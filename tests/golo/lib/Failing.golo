@@ -1,0 +1,5 @@
+module lib.Failing
+
+function explode = |what| {
+  raise("lib failure: " + what)
+}

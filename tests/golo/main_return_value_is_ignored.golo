@@ -1,0 +1,3 @@
+module corpus.MainReturnValueIsIgnored
+
+function main = |args| -> 42

@@ -1,0 +1,5 @@
+module corpus.PrintlnRequiresOneArgument
+
+function main = |args| {
+  println()
+}

@@ -26,6 +26,7 @@ from golo_fast.errors import (
     WasmDecodeError,
     WasmMemoryError,
     WasmReentrancyError,
+    WasmThreadError,
 )
 
 cdef extern from "Python.h":
@@ -151,6 +152,8 @@ cdef class Session:
     cdef object _trap_types
     cdef object _map_trap
     cdef PyThread_type_lock _lock
+    cdef bint _bound
+    cdef unsigned long _thread
     cdef unsigned long _owner
     cdef bint _owned
     cdef object _current
@@ -181,9 +184,11 @@ cdef class Session:
         if self._lock != NULL:
             PyThread_free_lock(self._lock)
 
-    def __init__(self, str module, explain):
+    def __init__(self, str module, explain, thread=None):
         self.module = module
         self._explain = explain
+        self._bound = thread is not None
+        self._thread = thread if thread is not None else 0
         self._trap_types = ()
         self._map_trap = None
         self._handlers = {}
@@ -338,6 +343,13 @@ cdef class Session:
         if self._closed:
             PyThread_release_lock(self._lock)
             raise RunnerClosedError(f"module {self.module!r}: {api}({name!r}) on a closed runner")
+        if self._bound and self._thread != me:
+            PyThread_release_lock(self._lock)
+            raise WasmThreadError(
+                f"module {self.module!r}: {api}({name!r}) from thread {me}, "
+                f"but this runner belongs to thread {self._thread}, which loaded it (the "
+                f"engine's objects cannot leave it); load with threads=True to share a runner"
+            )
         self._owner = me
         self._owned = True
         self._current = name
@@ -366,6 +378,7 @@ cdef class Session:
         self._acquire()
         try:
             self._closed = True
+            self._map_trap = None
             self._memory = None
             self._protocol = {}
             self._numeric = {}

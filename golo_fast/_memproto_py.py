@@ -45,7 +45,9 @@ any result: `HandlerError` chained to the handler's own exception, or the `WasmM
 
 Re-entrancy: a session is not re-entrant. A handler that calls back into its own runner (any
 call, or close) gets `WasmReentrancyError` at once — which, raised inside a handler, surfaces
-as the outer call's `HandlerError`. Other threads are serialized by the session's lock.
+as the outer call's `HandlerError`. Threads: calls are serialized by the session's lock. A
+session built with `thread=` (engines whose objects cannot leave their thread, like wasmer)
+refuses calls from any other thread with `WasmThreadError` instead of letting the engine fail.
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ from golo_fast.errors import (
     WasmDecodeError,
     WasmMemoryError,
     WasmReentrancyError,
+    WasmThreadError,
 )
 
 U32_MASK = 0xFFFFFFFF
@@ -138,12 +141,14 @@ class Session:
     with the instance's functions and memory.
 
     `explain(api, name)` returns the WasmExportError for a name that cannot be called through
-    `api` ("call_string", "call_bytes" or "call").
+    `api` ("call_string", "call_bytes" or "call"). `thread`: the ident of the only thread that
+    may call (None: any thread).
     """
 
-    def __init__(self, module: str, explain):
+    def __init__(self, module: str, explain, thread=None):
         self.module = module
         self._explain = explain
+        self._thread = thread
         self._trap_types = ()
         self._map_trap = None
         self._lock = threading.Lock()
@@ -290,6 +295,13 @@ class Session:
         if self._closed:
             self._lock.release()
             raise RunnerClosedError(f"module {self.module!r}: {api}({name!r}) on a closed runner")
+        if self._thread is not None and self._thread != threading.get_ident():
+            self._lock.release()
+            raise WasmThreadError(
+                f"module {self.module!r}: {api}({name!r}) from thread {threading.get_ident()}, "
+                f"but this runner belongs to thread {self._thread}, which loaded it (the "
+                f"engine's objects cannot leave it); load with threads=True to share a runner"
+            )
         self._owner = threading.get_ident()
         self._current = name
 
@@ -309,6 +321,7 @@ class Session:
             )
         with self._lock:
             self._closed = True
+            self._map_trap = None
             self._memory = None
             self._protocol = {}
             self._numeric = {}

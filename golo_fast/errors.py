@@ -85,6 +85,10 @@ class WasmExit(WasmTrap):
         self.code = code
 
 
+class WasmThreadError(WasmError):
+    """A runner bound to the thread that loaded it was called from another thread."""
+
+
 class WasmReentrancyError(WasmError):
     """A runner was called again while one of its calls is running on the same thread
     (a host handler calling back into its own runner); runners are not re-entrant."""

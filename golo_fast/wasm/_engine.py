@@ -52,8 +52,9 @@ class Instance(Protocol):
 
 
 class Engine(Protocol):
-    name: str        # "wasmer"
-    cache_tag: str   # engine + compiler versions: part of the compiled-module cache key
+    name: str            # "wasmer"
+    cache_tag: str       # engine + compiler versions: part of the compiled-module cache key
+    thread_bound: bool   # True: an instance may only be used by the thread that created it
 
     def compile(self, wasm: bytes):
         """Validate and compile; WasmLoadError if the bytes are not a valid module."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import platform
 import re
 import sys
+import threading
 
 import wasmer
 import wasmer_compiler_cranelift
@@ -77,18 +78,21 @@ class _WasmerInstance:
 class _WasmerEngine:
     name = "wasmer"
 
+    thread_bound = True   # every wasmer object panics when used from another thread
+
     def __init__(self):
         # Compiled code is machine code: the platform is part of what makes an entry reusable.
         self.cache_tag = (f"wasmer-python {wasmer.__version__}, core {wasmer.__core_version__}, "
                           f"cranelift {_compiler_version()}, {sys.platform}-{platform.machine()}")
-        self._store = None
+        self._local = threading.local()
 
     @property
     def store(self) -> Store:
-        # One store for the process: modules compiled in it can be instantiated many times.
-        if self._store is None:
-            self._store = Store(engine.Universal(wasmer_compiler_cranelift.Compiler))
-        return self._store
+        # One store per thread (a store, like everything in wasmer, cannot leave its thread).
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(engine.Universal(wasmer_compiler_cranelift.Compiler))
+        return store
 
     def compile(self, wasm: bytes):
         try:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
+import weakref
 
 from golo_fast import _accel
 from golo_fast.errors import RunnerClosedError, WasmExit, WasmExportError, WasmLoadError, WasmTrap
 from golo_fast.wasm._cache import compile_cached
 from golo_fast.wasm._engine import HostFunction, Signature, default_engine
 from golo_fast.wasm._wasi import StdioCapture, WasiConfig
+from golo_fast.wasm._worker import Worker, WorkerSession
 
 _I32 = ("i32",)
 _GETTER = Signature((), _I32)
@@ -35,13 +38,20 @@ _INT_RANGES = {"i32": (-(2**31), 2**32), "i64": (-(2**63), 2**64)}
 
 
 def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
-         implementation: str | None = None) -> "Runner":
+         threads: bool = False, implementation: str | None = None) -> "Runner":
     """Load a guest from a path or from the module's bytes and instantiate it.
 
     `wasi`: what a WASI guest is granted (defaults: nothing; see WasiConfig). A guest that
     imports WASI gets the defaults when `wasi` is None. `name` names the module in messages
-    (default: the file's name, or "<bytes>"). `implementation` picks the protocol module
-    ("cython" / "python"; default: the one golo_fast._accel chose).
+    (default: the file's name, or "<bytes>").
+
+    `threads`: wasmer's objects cannot leave the thread that made them, so by default a runner
+    belongs to the thread that loaded it and other threads get WasmThreadError. With
+    `threads=True` the guest lives on a private thread that serves every call, one at a time,
+    from any thread (a hand-off between threads per call: several times slower).
+
+    `implementation` picks the protocol module ("cython" / "python"; default: the one
+    golo_fast._accel chose).
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         wasm = bytes(source)
@@ -56,25 +66,50 @@ def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
                                 f"{exc.strerror or exc}") from None
     else:
         raise TypeError(f"wasm.load() takes a path or bytes, not {type(source).__name__}")
-    return Runner(wasm, module_name, wasi, _accel.implementation(implementation))
+    return Runner(wasm, module_name, wasi, _accel.implementation(implementation), threads)
 
 
 class Runner:
-    """A loaded guest. Thread-safe (calls are serialized), not re-entrant, closeable.
+    """A loaded guest: calls are serialized by a lock, not re-entrant (a handler calling back
+    into its own runner gets WasmReentrancyError), bound to the loading thread unless loaded
+    with threads=True, closeable (also as a context manager).
 
     After any error other than RunnerClosedError the runner keeps answering calls.
     """
 
-    def __init__(self, wasm: bytes, name: str, wasi: WasiConfig | None, memproto):
+    def __init__(self, wasm: bytes, name: str, wasi: WasiConfig | None, memproto,
+                 threads: bool = False):
         self.name = name
         self.exit_code = None   # set when a command module's _start ran at load
         engine = default_engine()
+        if threads:
+            worker = Worker(name)
+            try:
+                session = worker.run(self._build, engine, wasm, wasi, memproto)
+            except BaseException:
+                worker.stop()
+                raise
+            self._session = WorkerSession(worker, session)
+            # a runner dropped without close() must not leave its thread waiting forever
+            weakref.finalize(self, worker.stop)
+        else:
+            self._session = self._build(engine, wasm, wasi, memproto)
+        # The hot paths go straight to the session (one C call when accelerated): instance
+        # attributes shadow the documented methods below, which behave the same.
+        self.call_string = self._session.call_string
+        self.call_bytes = self._session.call_bytes
+
+    def _build(self, engine, wasm: bytes, wasi: WasiConfig | None, memproto):
+        """Compile, link, instantiate and initialize; return the session. Runs on the thread
+        that will own the guest."""
+        name = self.name
         try:
             compiled = compile_cached(engine, wasm)
         except WasmLoadError as exc:
             raise WasmLoadError(f"module {name!r}: {exc}") from None
         self._exports = {e.name: e for e in engine.exports(compiled)}
-        self._session = session = memproto.Session(name, self._explain)
+        self._session = session = memproto.Session(
+            name, self._explain, threading.get_ident() if engine.thread_bound else None)
 
         if wasi is None and engine.needs_wasi(compiled):
             wasi = WasiConfig()
@@ -112,10 +147,7 @@ class Runner:
             lambda exc, export: instance.map_trap(exc, name, export),
         )
         self._initialize()
-        # The hot paths go straight to the session (one C call when accelerated): instance
-        # attributes shadow the documented methods below, which behave the same.
-        self.call_string = session.call_string
-        self.call_bytes = session.call_bytes
+        return session
 
     # -- load-time helpers ---------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ Every `tests/golo/*.golo` is one small program about one feature. Beside it:
                      caret `^` under column C (1-based), whatever the gutter looks like;
 * `NAME.args` - optional; one command-line argument per line, passed after the script.
 
-Without a `.err` file the program must exit 0. Sub-directories (`lib/`, `data/`) hold
+Without a `.err` file the program must exit 0 and write nothing to stderr. No program may
+make Python emit a warning (a `SyntaxWarning` from generated code would reach the user's
+terminal). Sub-directories (`lib/`, `data/`) hold
 modules and files the programs import or read; they are not programs themselves.
 
 Each program runs in-process through `golo_fast.cli.main([path, *args])`, with the current
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import warnings
 
 import pytest
 
@@ -64,11 +67,15 @@ def run_program(path: pathlib.Path, capsys, monkeypatch):
     args_file = path.with_suffix(".args")
     extra = read_text(args_file).splitlines() if args_file.exists() else []
     capsys.readouterr()
-    try:
-        code = main([str(path), *extra])
-    except SystemExit as exit_:  # tolerated: a CLI may also exit instead of returning
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            code = main([str(path), *extra])
+        except SystemExit as exit_:  # tolerated: a CLI may also exit instead of returning
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     captured = capsys.readouterr()
+    assert not caught, "Python warnings while running the program:\n" + "\n".join(
+        f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}" for w in caught)
     return code, captured.out, captured.err
 
 
@@ -102,6 +109,8 @@ def check_program(path: pathlib.Path, code: int, out: str, err: str) -> None:
     expected_code, checks = parse_err(err_file) if err_file.exists() else (0, [])
     assert out == expected_out, f"stdout differs (stderr was:\n{err})"
     assert code == expected_code, f"exit code {code}, expected {expected_code}; stderr:\n{err}"
+    if not err_file.exists():
+        assert err == "", f"a successful program wrote to stderr:\n{err}"
     lowered = err.lower()
     for kind, payload in checks:
         if kind == "present":

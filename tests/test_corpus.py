@@ -10,7 +10,8 @@ Every `tests/golo/*.golo` is one small program about one feature. Beside it:
     - `!text`        `text` must NOT appear in stderr (e.g. `!Traceback`);
     - `@caret L:C`   stderr must show source line L and, on the line right below it, a
                      caret `^` under column C (1-based), whatever the gutter looks like;
-* `NAME.args` - optional; one command-line argument per line, passed after the script.
+* `NAME.args` - optional; one command-line argument per line, passed after the script;
+* `NAME.in`   - optional; the program's standard input.
 
 Without a `.err` file the program must exit 0 and write nothing to stderr. No program may
 make Python emit a warning (a `SyntaxWarning` from generated code would reach the user's
@@ -23,8 +24,10 @@ protocol implementation of the bridge (the `impl`/`load` fixtures of conftest.py
 """
 from __future__ import annotations
 
+import io
 import pathlib
 import re
+import sys
 import warnings
 
 import pytest
@@ -66,6 +69,9 @@ def run_program(path: pathlib.Path, capsys, monkeypatch):
     monkeypatch.chdir(path.parent)
     args_file = path.with_suffix(".args")
     extra = read_text(args_file).splitlines() if args_file.exists() else []
+    stdin_file = path.with_suffix(".in")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(
+        read_text(stdin_file) if stdin_file.exists() else ""))
     capsys.readouterr()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -160,5 +166,6 @@ def test_corpus_is_well_formed():
                 if kind == "caret":
                     row, col = payload
                     assert row <= len(source.splitlines()), f"{err_file.name}: no line {row}"
-    for orphan in CORPUS.glob("*.out"):
+    for orphan in [*CORPUS.glob("*.out"), *CORPUS.glob("*.err"), *CORPUS.glob("*.args"),
+                   *CORPUS.glob("*.in")]:
         assert orphan.with_suffix(".golo").exists(), f"{orphan.name} has no program"

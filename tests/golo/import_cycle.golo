@@ -1,0 +1,7 @@
+module corpus.ImportCycle
+
+import lib.Ping
+
+function main = |args| {
+  println(ping(3))
+}

@@ -1,0 +1,95 @@
+"""Helpers shared by the benchmark files (imported as `benchlib`; conftest.py holds fixtures).
+
+How a row of the table is described (read by benchmarks/report.py from the saved JSON):
+`measure(benchmark, fn, label=..., ops=..., floor=..., target=...)` times `fn`, which does
+`ops` operations (a loop inside the timed function: pytest-benchmark's own per-round overhead
+then weighs the same on a measure and on its floor, and per-operation medians come out as
+median / ops). `floor` names the label of the row it is divided by; `target` is the ratio it
+must not exceed (None: reported, not judged). Floors are rows too, with `floor=None`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GUESTS = REPO / "guests"
+BENCH = Path(__file__).resolve().parent
+IMPLEMENTATIONS = ("cython", "python")
+
+# Results of the peer runtimes, measured in their own venvs by benchmarks/test_bench_peers.py
+# (subprocesses, so they are not pytest-benchmark rows); saved into the JSON by conftest.py.
+PEER_RESULTS: dict[str, dict] = {}
+
+
+def guest(name: str) -> str:
+    """Path of a committed guest: guest("echo") -> guests/echo.wasm."""
+    return str(GUESTS / f"{name}.wasm")
+
+
+def measure(benchmark, fn, *, label: str, ops: int = 1, floor: str | None = None,
+            target: float | None = None, group: str | None = None, **info):
+    """Time `fn` (which performs `ops` operations) as the table row `label`; return fn's result.
+
+    Under --benchmark-disable, fn runs exactly once (its result is still returned and checked).
+    """
+    benchmark.extra_info.update(label=label, ops=ops, floor=floor, target=target, **info)
+    if group is not None:
+        benchmark.group = group
+    return benchmark(fn)
+
+
+def measure_pedantic(benchmark, fn, *, label: str, rounds: int, setup=None, ops: int = 1,
+                     floor: str | None = None, target: float | None = None,
+                     group: str | None = None, **info):
+    """Like measure(), for slow operations (process start-up): a fixed number of rounds, each
+    with an optional untimed `setup()` that returns (args, kwargs) for fn."""
+    benchmark.extra_info.update(label=label, ops=ops, floor=floor, target=target, **info)
+    if group is not None:
+        benchmark.group = group
+    return benchmark.pedantic(fn, setup=setup, rounds=rounds, iterations=1, warmup_rounds=1
+                              if setup is None else 0)
+
+
+class RawGuest:
+    """A guest instantiated with plain wasmer, the way the floors call it: every export looked
+    up once and kept (`Function` objects), memory written through the buffer protocol.
+
+    Same engine set-up as golo_fast's wasmer engine (one Universal store, cranelift), so a
+    floor costs what wasmer itself costs for these calls. `host` maps import names of module
+    "env" to (python function, params, results) as wasmer type names ("i32").
+    """
+
+    def __init__(self, name: str, host: dict | None = None):
+        import wasmer
+        import wasmer_compiler_cranelift
+
+        store = wasmer.Store(wasmer.engine.Universal(wasmer_compiler_cranelift.Compiler))
+        with open(guest(name), "rb") as f:
+            module = wasmer.Module(store, f.read())
+        types = {"i32": wasmer.Type.I32, "i64": wasmer.Type.I64}
+        imports = {}
+        for import_name, (fn, params, results) in (host or {}).items():
+            signature = wasmer.FunctionType([types[t] for t in params],
+                                            [types[t] for t in results])
+            imports.setdefault("env", {})[import_name] = wasmer.Function(store, fn, signature)
+        self.instance = wasmer.Instance(module, imports)
+        self.exports = self.instance.exports
+        self.memory = self.exports.memory
+        if "_initialize" in {e.name for e in module.exports}:
+            self.exports._initialize()
+
+    def function(self, name: str):
+        return getattr(self.exports, name)
+
+    def malloc(self, size: int) -> int:
+        ptr = self.exports.malloc(size) & 0xFFFFFFFF
+        assert ptr != 0, f"malloc({size}) failed"
+        return ptr
+
+    def write(self, ptr: int, data: bytes) -> None:
+        with memoryview(self.memory.buffer) as view:
+            view[ptr:ptr + len(data)] = data
+
+    def read(self, ptr: int, length: int) -> bytes:
+        with memoryview(self.memory.buffer) as view:
+            return bytes(view[ptr:ptr + length])

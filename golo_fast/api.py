@@ -114,10 +114,15 @@ def register_source(source: Source, columns: dict):
 # -- compiled-module cache (like .pyc, keyed by a content hash) -------------------------------
 
 def _cache_dir() -> str | None:
+    """Same place and switches as the wasm module cache: `$GOLO_FAST_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/golo-fast`; `GOLO_FAST_NO_CACHE=1` turns caching off."""
     if os.environ.get("GOLO_FAST_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "golo-fast")
+    base = os.environ.get("GOLO_FAST_CACHE_DIR")
+    if not base:
+        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(home, "golo-fast")
+    return os.path.join(base, "modules")
 
 
 def _compiler_stamp() -> str:

@@ -55,7 +55,7 @@ def golo_function_name(code_name: str) -> str:
         out, i = [], 0
         while i < len(encoded):
             if encoded[i] == "_":
-                j = encoded.index("_", i + 1)
+                j = encoded.index("x", i + 1)
                 out.append(chr(int(encoded[i + 1:j], 16)))
                 i = j + 1
             else:

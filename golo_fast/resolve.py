@@ -32,7 +32,7 @@ def py_identifier(name: str) -> str:
         if c.isascii() and c.isalnum():
             out.append(c)
         else:
-            out.append(f"_{ord(c):x}_")
+            out.append(f"_{ord(c):x}x")   # '_' + hex + 'x': never forms '__'
     return "u__" + "".join(out)
 
 
@@ -551,6 +551,13 @@ class _Resolver:
             return
         info = self.info
         fns = info.functions.get(name)
+        if fns and named:
+            given = {a.name for a in e.args}
+            by_names = [f for f in fns if {p.name for p in f.params} == given] or \
+                [f for f in fns if len(f.params) == argc]
+            if by_names:
+                self.bind_direct(e, by_names[0], named)
+                return
         if fns:
             exact = [f for f in fns if not f.varargs and len(f.params) == argc]
             if exact:

@@ -24,6 +24,22 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q -x -p no:cacheprovider tests benchmarks --benchmark-disable
 
+# Benchmarks (issue 4; benchmarks/README.md). `make bench` sets up the peer venvs, runs every
+# suite, saves the run under .benchmarks/ and prints the one table; `make bench-compare` runs
+# again and fails when a median regressed by more than 10% against the newest saved run, or
+# against BASELINE=NNNN (the counter prefix of a file under .benchmarks/<machine>/).
+BENCH_RUN := $(PY) -m pytest -q -p no:cacheprovider benchmarks --benchmark-quiet \
+	--benchmark-min-rounds=10 --benchmark-max-time=1.0 --benchmark-warmup=on
+
+bench: $(STAMP)
+	-benchmarks/peers/setup.sh
+	$(BENCH_RUN) --benchmark-autosave
+	$(PY) benchmarks/report.py
+
+bench-compare: $(STAMP)
+	$(BENCH_RUN) --benchmark-compare$(if $(BASELINE),=$(BASELINE)) \
+		--benchmark-compare-fail=median:10%
+
 guests: $(STAMP)
 	$(PY) guests/build.py
 

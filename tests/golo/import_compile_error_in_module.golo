@@ -1,0 +1,7 @@
+module corpus.ImportCompileErrorInModule
+
+import lib.Broken
+
+function main = |args| {
+  println("never printed")
+}

@@ -1,0 +1,7 @@
+module corpus.ImportUnresolvedIsNotAnError
+
+import absent.pkg.Nowhere
+
+function main = |args| {
+  println("runs anyway")
+}

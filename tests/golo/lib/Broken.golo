@@ -1,0 +1,5 @@
+module lib.Broken
+
+function broken = {
+  return brokenName
+}

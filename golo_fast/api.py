@@ -246,12 +246,16 @@ def run_with_big_stack(fn, *args):
             result["error"] = e
 
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 25000))
+    sys.setrecursionlimit(max(old_limit, 220000))
     old_size = threading.stack_size()
     try:
-        threading.stack_size(512 * 1024 * 1024)
+        threading.stack_size(1024 * 1024 * 1024)
         thread = threading.Thread(target=target, name="golo-main", daemon=True)
         thread.start()
+    except (RuntimeError, ValueError, MemoryError):
+        # No big thread stack here: run on this thread, with Python's own limit.
+        sys.setrecursionlimit(old_limit)
+        return fn(*args)
     finally:
         threading.stack_size(old_size)
     try:

@@ -175,6 +175,7 @@ class CodeGenerator:
         self.counter = 0
         self.fn: _Fn | None = None
         self.call_columns: dict[int, int] = {}   # Golo line -> column of its leftmost call
+        self.bang_cells: list[str] = []
         # struct member name -> Python names of this module's struct classes having it
         self.member_owners: dict[str, list] = {}
         for item in module.items:
@@ -699,6 +700,23 @@ class CodeGenerator:
 
     def expr_Call(self, e):
         self.note_call(e.span)
+        if e.banged:
+            # f!(args): the first result is kept in a per-call-site cell.
+            cell = f"_bang__{self.next_id()}"
+            if not self.bang_cells:
+                self.constants.insert(0, ast.parse(
+                    "def _bang_store(cell, value):\n    cell.append(value)\n    return value\n"
+                ).body[0])
+            self.bang_cells.append(cell)
+            self.constants.append(ast.Assign(targets=[_store(cell)],
+                                             value=ast.List(elts=[], ctx=ast.Load())))
+            e.banged = False
+            value = self.expr_Call(e)
+            e.banged = True
+            return ast.IfExp(test=_load(cell),
+                             body=ast.Subscript(value=_load(cell), slice=_const(0),
+                                                ctx=ast.Load()),
+                             orelse=_call("_bang_store", [_load(cell), value]))
         named = bool(e.args) and e.args[0].name is not None
         if e.binding is not None:
             func = _load(e.binding.pyname)

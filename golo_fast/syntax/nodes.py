@@ -56,6 +56,7 @@ class Call(Node):
     args: list
     binding: object = None   # a local Binding when the callee is a local closure
     target: object = None    # resolve.FunctionTarget when statically bound
+    banged: bool = False     # `f!(args)`: evaluated once per call site, then reused
 
 
 @dataclass(slots=True, eq=False)

@@ -683,7 +683,7 @@ class Parser:
 
     def primary(self):
         """primary := literal | collection | closure | funref | match | '(' expression ')'
-                    | qualified_name [arguments | '.class']"""
+                    | qualified_name [['!'] arguments | '.class']"""
         tok = self.tok
         kind = tok.kind
         if kind == INT:
@@ -738,6 +738,10 @@ class Parser:
         if self.at_op("(") and not self.tok.nl_before:
             args = self.arguments()
             return n.Call(self.span_from(start), name, (start, end), args)
+        if self.at_op("!") and self.peek().is_op("(") and not self.tok.nl_before:
+            self.advance()
+            args = self.arguments()
+            return n.Call(self.span_from(start), name, (start, end), args, banged=True)
         if "." in name:
             # `Shape.Nothing` style references are not Golo; a type name must be `X.class`.
             self.error(f"expected '(' or '.class' after '{name}'", hint=f"call it: {name}(...)")

@@ -7,6 +7,8 @@ ones load `../guests/*.wasm`, as `cd examples && golo-fast wasm.golo` does). The
 from __future__ import annotations
 
 import pathlib
+import subprocess
+import sys
 
 import pytest
 
@@ -58,6 +60,16 @@ def test_article_example_on_each_implementation(name, impl, load, capsys, monkey
     assert loaded, f"{name} never reached golo_fast.wasm.load"
     assert out == read_text(path.with_suffix(".out")), f"stdout differs (stderr was:\n{err})"
     assert code == 0, f"exit code {code}; stderr:\n{err}"
+
+
+@pytest.mark.parametrize("name", ARTICLE_SCRIPTS)
+def test_article_example_from_the_command_line(name):
+    """`cd examples && python -m golo_fast NAME`: a real process, real stdout (UTF-8, flushed)."""
+    done = subprocess.run([sys.executable, "-m", "golo_fast", name], cwd=EXAMPLES,
+                          capture_output=True, timeout=120)
+    expected = (EXAMPLES / name.replace(".golo", ".out")).read_bytes()
+    assert done.stdout == expected, done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
 
 
 def test_examples_are_complete():

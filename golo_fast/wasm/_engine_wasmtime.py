@@ -74,13 +74,24 @@ VERSION = _version()
 
 class GuestTrapped(RuntimeError):
     """A guest call failed inside wasmtime: a trap (`trap_code`, wasmtime's number, or None),
-    a WASI exit (`exit_code`), or another wasmtime error. `message` is wasmtime's text."""
+    a WASI exit (`exit_code`), a host function that raised (`host_exception`, also chained as
+    the cause), or another wasmtime error. `message` is wasmtime's text."""
 
-    def __init__(self, message: str, trap_code: int | None = None, exit_code: int | None = None):
+    def __init__(self, message: str, trap_code: int | None = None, exit_code: int | None = None,
+                 host_exception: BaseException | None = None):
         super().__init__(message)
         self.message = message
         self.trap_code = trap_code
         self.exit_code = exit_code
+        self.host_exception = host_exception
+
+
+def host_function_raised(exc: BaseException) -> GuestTrapped:
+    """The GuestTrapped for a host function's exception (which becomes its cause)."""
+    failure = GuestTrapped(f"a host function raised {type(exc).__name__}: {exc}",
+                           host_exception=exc)
+    failure.__cause__ = exc
+    return failure
 
 
 def _guest_trapped(exc: BaseException) -> GuestTrapped:
@@ -122,7 +133,7 @@ def _bind_fast_path():
             "wasm_byte_vec_t": ctypes.sizeof(_ffi.wasm_byte_vec_t),
         }
         problem = _wasmtime_call.bind(str(_ffi.filename), sizes, GuestTrapped,
-                                      _take_last_exception)
+                                      host_function_raised, _take_last_exception)
     except Exception as exc:  # a wasmtime-py whose private layout moved
         return None, f"wasmtime-py internals differ: {type(exc).__name__}: {exc}"
     if problem:
@@ -169,6 +180,11 @@ class Export:
 
     __slots__ = ("func", "store", "signature", "context", "limiter")
 
+    @property
+    def handle(self) -> bytes:
+        """The function's C handle (a wasmtime_func_t), copied."""
+        return bytes(self.func._func)
+
     def __init__(self, func, store: Store, signature: Signature, limiter: _Limiter | None):
         self.func = func
         self.store = store
@@ -183,19 +199,8 @@ class Export:
             return self.func(self.store, *args)
         except (Trap, WasmtimeError) as exc:
             raise _guest_trapped(exc) from exc
-
-
-class _PyMemory:
-    """The guest memory without the extension: a `memoryview` of it as it is now (`view()`)."""
-
-    def __init__(self, store: Store, memory):
-        self.store = store
-        self.memory = memory
-
-    def view(self) -> memoryview:
-        size = self.memory.data_len(self.store)
-        address = ctypes.addressof(self.memory.data_ptr(self.store).contents)
-        return memoryview((ctypes.c_ubyte * size).from_address(address)).cast("B")
+        except Exception as exc:  # wasmtime-py re-raises a host function's own exception
+            raise host_function_raised(exc) from exc
 
 
 def _live_memory(store: Store, memory):
@@ -203,8 +208,7 @@ def _live_memory(store: Store, memory):
     protocol sessions need): the extension's LiveMemory (C handles when the fast path is
     bound, public API otherwise)."""
     if _fast is not None:
-        handle = bytes(memory._memory)
-        return _fast.LiveMemory(store, _address(store._context()), handle)
+        return _fast.LiveMemory(store, _address(store._context()), bytes(memory._memory), None)
     module = _memory_helper()
     if module is not None:
         return module.LiveMemory(store, 0, b"", memory)
@@ -225,8 +229,7 @@ def _memory_helper():
 # -- the instance ------------------------------------------------------------------------------
 
 class _WasmtimeInstance:
-    # anything a guest call raises: GuestTrapped, or a host function's own exception
-    trap_types = (Exception,)
+    trap_types = (GuestTrapped,)
 
     def __init__(self, store: Store, instance, limits: Limits, limiter: _Limiter | None):
         self._store = store
@@ -241,15 +244,15 @@ class _WasmtimeInstance:
         return Export(func, self._store, signature, self._limiter)
 
     def memory(self):
-        memory = self._exports.get("memory") if hasattr(self._exports, "get") else None
-        if memory is None or not isinstance(memory, wasmtime.Memory):
+        memory = self._exports.get("memory")
+        if not isinstance(memory, wasmtime.Memory):
             return None
         return _live_memory(self._store, memory)
 
     def map_trap(self, exc: BaseException, module: str, export: str) -> Exception:
         where = f"module {module!r}, export {export!r}"
-        if not isinstance(exc, GuestTrapped):
-            return HandlerError(f"{where}: a host function raised {type(exc).__name__}: {exc}")
+        if exc.host_exception is not None:
+            return HandlerError(f"{where}: {exc.message}")
         if exc.exit_code is not None:
             return WasmExit(f"{where}: the guest exited with code {exc.exit_code}",
                             exc.exit_code)
@@ -314,25 +317,52 @@ class _Ticker:
             engine.increment_epoch()
 
 
-class WasmtimeEngine:
-    """One wasmtime `Engine` configuration: with or without fuel, with or without epochs."""
-
-    name = "wasmtime"
+class _Configured:
+    """A wasmtime `Engine` with or without fuel and epochs (and its ticker): one per
+    combination for the process, shared by every load that asks for it."""
 
     def __init__(self, fuel: bool, epochs: bool):
         config = Config()
         config.consume_fuel = fuel
         config.epoch_interruption = epochs
-        self._engine = Engine(config)
-        self._ticker = _Ticker(self._engine) if epochs else None
+        self.engine = Engine(config)
+        self.ticker = _Ticker(self.engine) if epochs else None
         # Compiled code is machine code made under this configuration for this platform.
         self.cache_tag = (f"wasmtime-py {VERSION}, fuel={fuel}, epochs={epochs}, "
                           f"{sys.platform}-{platform.machine()}")
 
+
+_CONFIGURED: dict[tuple[bool, bool], _Configured] = {}
+_CONFIGURED_LOCK = threading.Lock()
+
+
+def engine_for(limits: Limits) -> "WasmtimeEngine":
+    """The engine for one load with `limits`."""
+    key = (bool(limits.fuel), limits.timeout is not None)
+    with _CONFIGURED_LOCK:
+        configured = _CONFIGURED.get(key)
+        if configured is None:
+            configured = _CONFIGURED[key] = _Configured(*key)
+    return WasmtimeEngine(configured, limits)
+
+
+class WasmtimeEngine:
+    """The Engine boundary for one load: a shared configured wasmtime `Engine` and the limits
+    its instances get."""
+
+    name = "wasmtime"
+    # a store may move between threads; the session's lock keeps one call at a time
+    thread_bound = False
+
+    def __init__(self, configured: _Configured, limits: Limits):
+        self._engine = configured.engine
+        self._limits = limits
+        self.cache_tag = configured.cache_tag
+
     def protocol(self, memproto):
         """The protocol module for a runner: the C-level session when the compiled protocol
         was chosen and the fast path is bound, else `memproto` itself (the twin path)."""
-        if _fast is not None and memproto is _accel.implementation("cython_if_built"):
+        if _fast is not None and memproto.__name__ == "golo_fast._memproto":
             return _fast
         return memproto
 
@@ -361,8 +391,8 @@ class WasmtimeEngine:
     def needs_wasi(self, compiled) -> bool:
         return any(i.module in _WASI_NAMESPACES for i in compiled.imports)
 
-    def instantiate(self, compiled, wasi_config, host: dict[tuple[str, str], HostFunction],
-                    limits: Limits = Limits()):
+    def instantiate(self, compiled, wasi_config, host: dict[tuple[str, str], HostFunction]):
+        limits = self._limits
         store = Store(self._engine)
         if limits.max_pages is not None:
             store.set_limits(memory_size=limits.max_pages * PAGE_SIZE)
@@ -395,17 +425,3 @@ class WasmtimeEngine:
                 message += f" (memory limit: max_pages={limits.max_pages})"
             raise WasmLoadError(f"cannot instantiate: {message}") from None
         return _WasmtimeInstance(store, instance, limits, limiter)
-
-
-_ENGINES: dict[tuple[bool, bool], WasmtimeEngine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def engine_for(limits: Limits) -> WasmtimeEngine:
-    """The engine configured for `limits` (created once per configuration)."""
-    key = (bool(limits.fuel), limits.timeout is not None)
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            engine = _ENGINES[key] = WasmtimeEngine(*key)
-        return engine

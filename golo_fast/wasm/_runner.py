@@ -16,7 +16,7 @@ import weakref
 from golo_fast import _accel
 from golo_fast.errors import RunnerClosedError, WasmExit, WasmExportError, WasmLoadError, WasmTrap
 from golo_fast.wasm._cache import compile_cached
-from golo_fast.wasm._engine import HostFunction, Signature, default_engine
+from golo_fast.wasm._engine import HostFunction, Limits, Signature, default_engine, select_engine
 from golo_fast.wasm._wasi import StdioCapture, WasiConfig
 from golo_fast.wasm._worker import Worker, WorkerSession
 
@@ -38,7 +38,9 @@ _INT_RANGES = {"i32": (-(2**31), 2**32), "i64": (-(2**63), 2**64)}
 
 
 def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
-         threads: bool = False, implementation: str | None = None) -> "Runner":
+         threads: bool = False, implementation: str | None = None, engine: str | None = None,
+         fuel: int | None = None, timeout: float | None = None,
+         max_pages: int | None = None) -> "Runner":
     """Load a guest from a path or from the module's bytes and instantiate it.
 
     `wasi`: what a WASI guest is granted (defaults: nothing; see WasiConfig). A guest that
@@ -52,7 +54,13 @@ def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
 
     `implementation` picks the protocol module ("cython" / "python"; default: the one
     golo_fast._accel chose).
+
+    `engine`: "wasmer" or "wasmtime" (default: $GOLO_FAST_ENGINE, else wasmer where it
+    imports, else wasmtime). Limits, wasmtime only (WasmUnsupportedError on wasmer): `fuel`
+    units and `timeout` seconds for each call into the guest (WasmTimeout when exceeded),
+    `max_pages` caps the guest's memory (64 KiB pages; growing past it fails).
     """
+    selected = select_engine(engine, Limits(fuel, timeout, max_pages))
     if isinstance(source, (bytes, bytearray, memoryview)):
         wasm = bytes(source)
         module_name = name or "<bytes>"
@@ -66,7 +74,8 @@ def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
                                 f"{exc.strerror or exc}") from None
     else:
         raise TypeError(f"wasm.load() takes a path or bytes, not {type(source).__name__}")
-    return Runner(wasm, module_name, wasi, _accel.implementation(implementation), threads)
+    return Runner(wasm, module_name, wasi, _accel.implementation(implementation), threads,
+                  selected)
 
 
 class Runner:
@@ -78,10 +87,11 @@ class Runner:
     """
 
     def __init__(self, wasm: bytes, name: str, wasi: WasiConfig | None, memproto,
-                 threads: bool = False):
+                 threads: bool = False, engine=None):
         self.name = name
         self.exit_code = None   # set when a command module's _start ran at load
-        engine = default_engine()
+        engine = engine or default_engine()
+        self.engine = engine.name
         if threads:
             worker = Worker(name)
             try:
@@ -108,6 +118,8 @@ class Runner:
         except WasmLoadError as exc:
             raise WasmLoadError(f"module {name!r}: {exc}") from None
         self._exports = {e.name: e for e in engine.exports(compiled)}
+        if hasattr(engine, "protocol"):   # an engine with its own C-level session (wasmtime)
+            memproto = engine.protocol(memproto)
         self._session = session = memproto.Session(
             name, self._explain, threading.get_ident() if engine.thread_bound else None)
 

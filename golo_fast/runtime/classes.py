@@ -71,9 +71,9 @@ def java_name(value) -> str:
     if name is not None:
         return name
     if isinstance(value, StructBase):
-        return value.golo_fullname
+        return type(value).__golo_fullname__
     if isinstance(value, UnionBase):
-        return f"{value.golo_fullname}${value.alternative}"
+        return f"{type(value).__golo_fullname__}${type(value).__golo_alternative__}"
     if isinstance(value, BaseException):
         return kind_of(value)
     if is_function(value):
@@ -117,9 +117,10 @@ def type_chain(t: type) -> tuple:
     if chain is not None:
         return chain
     if issubclass(t, StructBase):
-        return (t.golo_fullname, "gololang.GoloStruct", "java.lang.Iterable", _OBJECT)
+        return (t.__golo_fullname__, "gololang.GoloStruct", "java.lang.Iterable", _OBJECT)
     if issubclass(t, UnionBase):
-        return (f"{t.golo_fullname}${t.alternative}", t.golo_fullname, "gololang.GoloUnion",
+        return (f"{t.__golo_fullname__}${t.__golo_alternative__}", t.__golo_fullname__,
+                "gololang.GoloUnion",
                 _OBJECT)
     if issubclass(t, BaseException):
         return ("java.lang.RuntimeException", "java.lang.Exception", "java.lang.Throwable",
@@ -216,10 +217,11 @@ class ClassLiteral:
         if isinstance(value, BaseException):
             return isinstance(value, GoloError) and exception_kind_is_a(value, self.name)
         if isinstance(value, StructBase):
-            return value.golo_fullname == self.name
+            return type(value).__golo_fullname__ == self.name
         if isinstance(value, UnionBase):
-            return self.name in (value.golo_fullname,
-                                 f"{value.golo_fullname}${value.alternative}")
+            t = type(value)
+            return self.name in (t.__golo_fullname__,
+                                 f"{t.__golo_fullname__}${t.__golo_alternative__}")
         return False
 
     @property

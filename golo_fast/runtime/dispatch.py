@@ -16,7 +16,9 @@ from golo_fast.runtime.classes import (
 )
 from golo_fast.runtime.dynamic import DynamicObject, property_method
 from golo_fast.runtime.exceptions import GoloException
-from golo_fast.runtime.structs import StructBase, UnionBase, make_struct, make_union
+from golo_fast.runtime.structs import (
+    StructBase, UnionBase, frozen_factory, make_struct, make_union,
+)
 
 # Every module context by module name; imports are resolved through it at lookup time so
 # import cycles and modules loaded later both work.
@@ -100,19 +102,19 @@ class ModuleContext:
         """Struct `name`: registers the factories `name` (0 or n args) and `Immutable<name>`."""
         cls = make_struct(self.name, name, members)
         self.structs[name] = cls
-        n = len(cls.members)
+        n = len(cls.__golo_members__)
         self.define_function(name, 0, False, cls)
         if n:
             self.define_function(name, n, False, cls)
-        self.define_function("Immutable" + name, n, False, cls.frozen)
+        self.define_function("Immutable" + name, n, False, frozen_factory(cls))
         return cls
 
     def define_union(self, name: str, alternatives: dict) -> type:
         """Union `name`: registers `Name.Alt` factories (and `Alt` inside this module)."""
         cls = make_union(self.name, name, alternatives)
         self.unions[name] = cls
-        for alt, klass in cls.alternatives.items():
-            n = len(klass.fields)
+        for alt, klass in cls.__golo_alternatives__.items():
+            n = len(klass.__golo_fields__)
             self.define_function(f"{name}.{alt}", n, False, klass)
             if alt not in self.functions:
                 self.define_function(alt, n, False, klass, local=True)
@@ -143,13 +145,13 @@ class ModuleContext:
     def resolve_type_name(self, name: str) -> str:
         """Canonical name of a type as written in this module (structs/unions by short name)."""
         if name in self.structs:
-            return self.structs[name].golo_fullname
+            return self.structs[name].__golo_fullname__
         if name in self.unions:
-            return self.unions[name].golo_fullname
+            return self.unions[name].__golo_fullname__
         for sep in ("$", "."):
             union, _, alt = name.rpartition(sep)
-            if union in self.unions and alt in self.unions[union].alternatives:
-                return f"{self.unions[union].golo_fullname}${alt}"
+            if union in self.unions and alt in self.unions[union].__golo_alternatives__:
+                return f"{self.unions[union].__golo_fullname__}${alt}"
         return canonical_name(name)
 
     def imported_modules(self) -> list:
@@ -197,7 +199,7 @@ class ModuleContext:
         if native is not None:
             return native, _m.STANDARD.get(t, {})
         if isinstance(recv, StructBase):
-            return _m.struct_methods(t, t.golo_module == self.name), _m.STRUCT_STANDARD
+            return _m.struct_methods(t, t.__golo_module__ == self.name), _m.STRUCT_STANDARD
         if isinstance(recv, UnionBase):
             return _m.union_methods(t), {}
         if isinstance(recv, BaseException):
@@ -389,6 +391,37 @@ def invoke(ctx: ModuleContext, recv, name: str, *args):
     if fn is None:
         fn = ctx.find_method(recv, name, len(args))
     return fn(recv, *args)
+
+
+# Fixed-arity forms of `invoke`: packing and unpacking `*args` costs more than the lookup, so
+# codegen calls these for method calls with 0 to 3 arguments.
+
+def invoke0(ctx: ModuleContext, recv, name: str):
+    fn = ctx._methods.get((type(recv), name, 0))
+    if fn is None:
+        fn = ctx.find_method(recv, name, 0)
+    return fn(recv)
+
+
+def invoke1(ctx: ModuleContext, recv, name: str, a):
+    fn = ctx._methods.get((type(recv), name, 1))
+    if fn is None:
+        fn = ctx.find_method(recv, name, 1)
+    return fn(recv, a)
+
+
+def invoke2(ctx: ModuleContext, recv, name: str, a, b):
+    fn = ctx._methods.get((type(recv), name, 2))
+    if fn is None:
+        fn = ctx.find_method(recv, name, 2)
+    return fn(recv, a, b)
+
+
+def invoke3(ctx: ModuleContext, recv, name: str, a, b, c):
+    fn = ctx._methods.get((type(recv), name, 3))
+    if fn is None:
+        fn = ctx.find_method(recv, name, 3)
+    return fn(recv, a, b, c)
 
 
 def invoke_safe(ctx: ModuleContext, recv, name: str, *args):

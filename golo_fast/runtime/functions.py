@@ -36,7 +36,7 @@ def signature(fn) -> tuple[int, bool]:
         n, varargs = signature(fn.func)
         return max(n - len(fn.args), 0), varargs
     if isinstance(fn, type) and issubclass(fn, StructBase):
-        return len(fn.members), False
+        return len(fn.__golo_members__), False
     return 0, True
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from golo_fast.runtime.classes import java_name
 from golo_fast.runtime.exceptions import GoloException
-from golo_fast.runtime.structs import StructBase, UnionBase
+from golo_fast.runtime.structs import StructBase, UnionBase, field_values, public_values
 from golo_fast.runtime.values import (
     Array, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector,
 )
@@ -47,10 +47,10 @@ def destructure(value, n_names: int, has_rest: bool) -> list:
                                 "a map entry destructures into exactly 2 names")
         return [value.key, value.value]
     if isinstance(value, StructBase):
-        items = list(value.values())
+        items = list(public_values(value))
         rest_kind = None
     elif isinstance(value, UnionBase):
-        items = list(value.values())
+        items = list(field_values(value))
         rest_kind = None
     elif t in _ITERABLE:
         items = list(value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 import types
 
@@ -20,9 +21,10 @@ from golo_fast.runtime.classes import class_of, is_function, java_name
 from golo_fast.runtime.exceptions import GoloException, cause_of, message_of
 from golo_fast.runtime.operators import eq, lt
 from golo_fast.runtime.render import render, render_exception
-from golo_fast.runtime.structs import StructBase, UnionBase
+from golo_fast.runtime import structs as _structs
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector, index_error,
+    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector, golo_contains,
+    index_error,
 )
 from golo_fast.runtime.formatting import java_format
 
@@ -82,10 +84,10 @@ def _number_format(text) -> GoloException:
 
 
 def parse_int(text: str) -> int:
-    s = text.strip() if isinstance(text, str) else text
-    if not isinstance(s, str) or not re.fullmatch(r"[+-]?[0-9]+", s):
+    """Java's Integer.parseInt: an optional sign and ASCII digits, nothing else (no spaces)."""
+    if not isinstance(text, str) or not re.fullmatch(r"[+-]?[0-9]+", text):
         raise _number_format(text)
-    return int(s)
+    return int(text)
 
 
 def parse_float(text: str) -> float:
@@ -460,10 +462,10 @@ class _List:
         return True
 
     def contains(self, value):
-        return value in self
+        return golo_contains(self, value)
 
     def containsAll(self, values):
-        return all(v in self for v in values)
+        return all(golo_contains(self, v) for v in values)
 
     def indexOf(self, value):
         for i, x in enumerate(self):
@@ -489,7 +491,7 @@ class _List:
 
     def removeAll(self, values):
         values = list(values)
-        kept = [x for x in self if x not in values]
+        kept = [x for x in self if not golo_contains(values, x)]
         changed = len(kept) != len(self)
         self[:] = kept
         return changed
@@ -701,48 +703,42 @@ class _Map:
         return not self
 
     def get(self, key):
-        try:
-            return dict.get(self, key)
-        except TypeError:
-            return None
+        return GoloMap.get(self, key)
 
     def getOrDefault(self, key, default):
-        return dict.get(self, key, default)
+        return GoloMap.get(self, key, default)
 
     def put(self, key, value):
-        old = dict.get(self, key)
+        old = GoloMap.get(self, key)
         self[key] = value
         return old
 
     def putIfAbsent(self, key, value):
-        old = dict.get(self, key)
+        old = GoloMap.get(self, key)
         if old is None:
             self[key] = value
         return old
 
     def remove(self, key):
-        return dict.pop(self, key, None)
+        return GoloMap.pop(self, key, None)
 
     def containsKey(self, key):
-        try:
-            return key in self
-        except TypeError:
-            return False
+        return GoloMap.__contains__(self, key)
 
     def containsValue(self, value):
         return any(eq(v, value) for v in dict.values(self))
 
     def keySet(self):
-        return GoloSet(dict.keys(self))
+        return GoloSet(GoloMap.keys(self))
 
     def values(self):
         return GoloList(dict.values(self))
 
     def entrySet(self):
-        return GoloSet(MapEntry(k, v, self) for k, v in dict.items(self))
+        return GoloSet(MapEntry(k, v, self) for k, v in GoloMap.items(self))
 
     def putAll(self, other):
-        dict.update(self, other)
+        GoloMap.update(self, other)
 
     def clear(self):
         dict.clear(self)
@@ -762,26 +758,26 @@ class _MapStd:
         return self
 
     def delete(self, key):
-        dict.pop(self, key, None)
+        GoloMap.pop(self, key, None)
         return self
 
     def getOrElse(self, key, default):
-        value = dict.get(self, key)
+        value = GoloMap.get(self, key)
         if value is not None:
             return value
         return default() if is_function(default) else default
 
     def addIfAbsent(self, key, value):
-        if dict.get(self, key) is None:
+        if GoloMap.get(self, key) is None:
             self[key] = value() if is_function(value) else value
         return self
 
     def filter(self, pred):
-        return GoloMap((k, v) for k, v in dict.items(self) if _bool(pred(k, v), "filter predicate"))
+        return GoloMap((k, v) for k, v in GoloMap.items(self) if _bool(pred(k, v), "filter predicate"))
 
     def map(self, f):
         out = GoloMap()
-        for k, v in dict.items(self):
+        for k, v in GoloMap.items(self):
             e = f(k, v)
             if isinstance(e, MapEntry):
                 out[e.key] = e.value
@@ -794,26 +790,26 @@ class _MapStd:
 
     def reduce(self, init, f):
         acc = init
-        for k, v in list(dict.items(self)):
+        for k, v in GoloMap.items(self):
             acc = f(acc, k, v)
         return acc
 
     def each(self, f):
-        for k, v in list(dict.items(self)):
+        for k, v in GoloMap.items(self):
             f(k, v)
         return self
 
     def find(self, pred):
-        for k, v in dict.items(self):
+        for k, v in GoloMap.items(self):
             if _bool(pred(k, v), "find predicate"):
                 return MapEntry(k, v, self)
         return None
 
     def count(self, pred):
-        return sum(1 for k, v in dict.items(self) if _bool(pred(k, v), "count predicate"))
+        return sum(1 for k, v in GoloMap.items(self) if _bool(pred(k, v), "count predicate"))
 
     def exists(self, pred):
-        return any(_bool(pred(k, v), "exists predicate") for k, v in dict.items(self))
+        return any(_bool(pred(k, v), "exists predicate") for k, v in GoloMap.items(self))
 
     def newWithSameType(self):
         return GoloMap()
@@ -872,7 +868,7 @@ class _Tuple:
         return Array(self)
 
     def contains(self, value):
-        return value in self
+        return golo_contains(self, value)
 
     def indexOf(self, value):
         for i, x in enumerate(self):
@@ -911,7 +907,7 @@ class _Array:
         return Array(self[1:])
 
     def contains(self, value):
-        return value in self
+        return golo_contains(self, value)
 
     def indexOf(self, value):
         for i, x in enumerate(self):
@@ -1155,89 +1151,87 @@ class _Function:
 
 class _Struct:
     def members(self):
-        return Tuple(self.public_members)
+        return Tuple(type(self).__golo_public__)
 
     def values(self):
-        return Tuple(StructBase.values(self))
+        return Tuple(_structs.public_values(self))
 
     def get(self, name):
-        if name not in self.public_members:
-            raise GoloException("java.lang.IllegalArgumentException",
-                                f"{self.golo_fullname} has no public member named {render(name)}")
+        _public_member(self, name)
         return getattr(self, name)
 
     def set(self, name, value):
-        if name not in self.public_members:
-            raise GoloException("java.lang.IllegalArgumentException",
-                                f"{self.golo_fullname} has no public member named {render(name)}")
-        return self.set_member(name, value)
+        _public_member(self, name)
+        return _structs.set_member(self, name, value)
 
     def copy(self):
-        return StructBase.copy(self)
+        return _structs.copy(self)
 
     def frozenCopy(self):
-        return self.frozen_copy()
+        return _structs.frozen_copy(self)
 
     def isFrozen(self):
-        return self._frozen
+        return _structs.is_frozen(self)
 
     def iterator(self):
         return iter(self)
 
     def destruct(self):
-        return Tuple(StructBase.values(self))
+        return Tuple(_structs.public_values(self))
+
+
+def _public_member(instance, name) -> None:
+    if name not in type(instance).__golo_public__:
+        raise GoloException("java.lang.IllegalArgumentException",
+                            f"{type(instance).__golo_fullname__} has no public member named "
+                            f"{render(name)}")
 
 
 class _Union:
     def values(self):
-        return Tuple(UnionBase.values(self))
+        return Tuple(_structs.field_values(self))
 
     def members(self):
-        return Tuple(self.fields)
+        return Tuple(type(self).__golo_fields__)
 
     def destruct(self):
-        return Tuple(UnionBase.values(self))
+        return Tuple(_structs.field_values(self))
 
 
 def struct_methods(cls: type, private_visible: bool) -> dict:
     """Methods of struct class `cls`: accessors (private ones only in its module), then helpers."""
     table: dict = {}
-    members = cls.members if private_visible else cls.public_members
+    members = cls.__golo_members__ if private_visible else cls.__golo_public__
     for name in members:
         table[name] = [(0, 0, _getter(name)), (1, 1, _setter(name))]
-    for name, fn in vars(_Struct).items():
-        if not name.startswith("_"):
-            lo, hi = _arity(fn)
-            table.setdefault(name, []).append((lo, hi, fn))
+    for name, overloads in STRUCT_NATIVE.items():
+        table.setdefault(name, []).extend(overloads)
     return table
 
 
 def _getter(name):
-    def get(self):
-        return getattr(self, name)
-    return get
+    # A C-level getter: struct accessors are the hottest method calls.
+    return operator.attrgetter(name)
 
 
 def _setter(name):
     def set_(self, value):
-        return self.set_member(name, value)
+        return _structs.set_member(self, name, value)
     return set_
 
 
 def union_methods(cls: type) -> dict:
     """Field getters, `isAlt()` testers (and `isAlt(fields...)`) for one union alternative."""
     table: dict = {}
-    for name in cls.fields:
+    for name in cls.__golo_fields__:
         table[name] = [(0, 0, _getter(name))]
-    for alt, klass in cls.alternatives.items():
+    for alt, klass in cls.__golo_alternatives__.items():
+        n = len(klass.__golo_fields__)
         table[f"is{alt}"] = [(0, 0, _tester(klass))]
-        if klass.fields:
-            table[f"is{alt}"].append((len(klass.fields), len(klass.fields),
-                                      _field_tester(klass)))
-    for name, fn in vars(_Union).items():
-        if not name.startswith("_"):
-            lo, hi = _arity(fn)
-            table.setdefault(name, []).append((lo, hi, fn))
+        if n:
+            table[f"is{alt}"].append((n, n, _field_tester(klass)))
+    for name, overloads in UNION_NATIVE.items():
+        table.setdefault(name, []).extend(overloads)
     return table
 
 
@@ -1249,7 +1243,8 @@ def _tester(klass):
 
 def _field_tester(klass):
     def test(self, *values):
-        return type(self) is klass and all(eq(a, b) for a, b in zip(UnionBase.values(self), values))
+        return type(self) is klass and all(
+            eq(a, b) for a, b in zip(_structs.field_values(self), values))
     return test
 
 
@@ -1278,6 +1273,14 @@ _register(NATIVE, [Char], _Character)
 _register(NATIVE, [Box], _Box)
 _register(NATIVE, [_dynamic.DynamicObject], _dynamic._Native)
 
+# The hottest size queries go straight to the C `len` (same results as the methods above).
+for _t, _name in ((str, "length"), (GoloList, "size"), (Vector, "size"), (Tuple, "size"),
+                  (Array, "size"), (Array, "length"), (GoloMap, "size")):
+    NATIVE[_t][_name] = [(0, 0, len)]
+del _t, _name
+
+STRUCT_NATIVE = _table(_Struct)
+UNION_NATIVE = _table(_Union)
 EXCEPTION_METHODS = _table(_Exception)
 FUNCTION_METHODS = _table(_Function)
 STRUCT_STANDARD = _table(_IterableStd)

@@ -147,7 +147,7 @@ def _comparable(a, b, op: str):
     tb = type(b)
     if (ta is int or ta is float or ta is Char) and (tb is int or tb is float or tb is Char):
         return
-    if ta is tb and (ta is str or ta is Tuple or ta is bool or isinstance(a, StructBase)):
+    if ta is tb and (ta is str or ta is Tuple or isinstance(a, StructBase)):
         return
     if a is None or b is None:
         raise GoloException("java.lang.NullPointerException",

@@ -89,13 +89,15 @@ _RENDERERS = {
 
 def _render_other(x) -> str:
     if isinstance(x, StructBase):
-        fields = ", ".join([f"{name}={render(getattr(x, name))}" for name in x.public_members])
-        return f"struct {x.golo_name}{{{fields}}}"
+        t = type(x)
+        fields = ", ".join([f"{name}={render(getattr(x, name))}" for name in t.__golo_public__])
+        return f"struct {t.__golo_name__}{{{fields}}}"
     if isinstance(x, UnionBase):
-        head = f"union {x.golo_name}.{x.alternative}"
-        if not x.fields:
+        t = type(x)
+        head = f"union {t.__golo_name__}.{t.__golo_alternative__}"
+        if not t.__golo_fields__:
             return head
-        fields = ", ".join([f"{name}={render(getattr(x, name))}" for name in x.fields])
+        fields = ", ".join([f"{name}={render(getattr(x, name))}" for name in t.__golo_fields__])
         return f"{head}{{{fields}}}"
     if isinstance(x, BaseException):
         return render_exception(x)

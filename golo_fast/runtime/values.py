@@ -87,6 +87,27 @@ class _NoArith:
         return render(self)
 
 
+class _Unordered:
+    """Mixin: lists and arrays have no `<` in Golo (compiled code uses Python's operators)."""
+
+    __slots__ = ()
+
+    def _unordered(self, other, op: str):
+        raise _unsupported(op, self, other)
+
+    def __lt__(self, other):
+        self._unordered(other, "<")
+
+    def __le__(self, other):
+        self._unordered(other, "<=")
+
+    def __gt__(self, other):
+        self._unordered(other, ">")
+
+    def __ge__(self, other):
+        self._unordered(other, ">=")
+
+
 class Tuple(_NoArith, tuple):
     """Golo tuple (`[1, 2]`, `tuple[...]`): immutable, ordered, comparable."""
 
@@ -106,7 +127,7 @@ class Tuple(_NoArith, tuple):
     __hash__ = tuple.__hash__
 
 
-class GoloList(_NoArith, list):
+class GoloList(_Unordered, _NoArith, list):
     """Golo `list[...]` (a LinkedList on the JVM)."""
 
     __slots__ = ()
@@ -134,7 +155,7 @@ class Vector(GoloList):
     __slots__ = ()
 
 
-class Array(_NoArith, list):
+class Array(_Unordered, _NoArith, list):
     """Golo array (`array[...]`, varargs, `main`'s args, `split`): fixed size, settable."""
 
     __slots__ = ()
@@ -158,35 +179,70 @@ class Array(_NoArith, list):
     append = extend = insert = pop = remove = clear = _fixed
 
 
+class _BoolKey:
+    """Stands for a Boolean used as a set element or map key.
+
+    Python's `True == 1` (with equal hashes) would merge `true` and `1` into one key; in Golo
+    (Java's equals) they are different keys.  Sets and maps store Booleans as one of the two
+    instances of this class and hand the Boolean back when iterated.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"_BoolKey({self.value})"
+
+
+_TRUE_KEY = _BoolKey(True)
+_FALSE_KEY = _BoolKey(False)
+
+
+def wrap_key(key):
+    if key is True:
+        return _TRUE_KEY
+    if key is False:
+        return _FALSE_KEY
+    return key
+
+
+def unwrap_key(key):
+    return key.value if type(key) is _BoolKey else key
+
+
 class GoloSet:
     """Golo `set[...]`: insertion ordered (LinkedHashSet), mutable, equal by content."""
 
     __slots__ = ("_d",)
 
     def __init__(self, iterable=()):
-        self._d = dict.fromkeys(iterable)
+        self._d = dict.fromkeys(map(wrap_key, iterable))
 
     def __iter__(self):
-        return iter(self._d)
+        return map(unwrap_key, self._d)
 
     def __len__(self) -> int:
         return len(self._d)
 
     def __contains__(self, value) -> bool:
         try:
-            return value in self._d
+            return wrap_key(value) in self._d
         except TypeError:
             return False
 
     def add(self, value) -> bool:
-        if value in self._d:
+        key = wrap_key(value)
+        if key in self._d:
             return False
-        self._d[value] = None
+        self._d[key] = None
         return True
 
     def discard(self, value) -> bool:
-        if value in self._d:
-            del self._d[value]
+        key = wrap_key(value)
+        if key in self._d:
+            del self._d[key]
             return True
         return False
 
@@ -211,7 +267,7 @@ class GoloSet:
         raise _unsupported("+", other, self)
 
     def __repr__(self) -> str:
-        return f"GoloSet({list(self._d)!r})"
+        return f"GoloSet({list(self)!r})"
 
     def __str__(self) -> str:
         from golo_fast.runtime.render import render
@@ -219,22 +275,80 @@ class GoloSet:
 
 
 class GoloMap(dict):
-    """Golo `map[...]`: insertion ordered (LinkedHashMap); re-putting a key keeps its place."""
+    """Golo `map[...]`: insertion ordered (LinkedHashMap); re-putting a key keeps its place.
+
+    The dict protocol is overridden so Boolean keys stay distinct from 1 and 0 (see
+    `_BoolKey`); everything else is the plain dict underneath.
+    """
 
     __slots__ = ()
 
+    def __init__(self, items=()):
+        super().__init__()
+        if isinstance(items, dict):
+            items = items.items()
+        for key, value in items:
+            dict.__setitem__(self, wrap_key(key), value)
+
+    def __getitem__(self, key):
+        return dict.__getitem__(self, wrap_key(key))
+
+    def __setitem__(self, key, value):
+        dict.__setitem__(self, wrap_key(key), value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, wrap_key(key))
+
+    def __contains__(self, key) -> bool:
+        try:
+            return dict.__contains__(self, wrap_key(key))
+        except TypeError:
+            return False
+
+    def get(self, key, default=None):
+        try:
+            return dict.get(self, wrap_key(key), default)
+        except TypeError:
+            return default
+
+    def pop(self, key, *default):
+        return dict.pop(self, wrap_key(key), *default)
+
+    def setdefault(self, key, default=None):
+        return dict.setdefault(self, wrap_key(key), default)
+
+    def update(self, other=(), **extra):
+        if isinstance(other, dict):
+            other = other.items()
+        for key, value in other:
+            self[key] = value
+
+    def __iter__(self):
+        return map(unwrap_key, dict.__iter__(self))
+
+    def keys(self):
+        return [unwrap_key(k) for k in dict.keys(self)]
+
+    def items(self):
+        return [(unwrap_key(k), v) for k, v in dict.items(self)]
+
+    def copy(self) -> "GoloMap":
+        result = GoloMap()
+        dict.update(result, self)
+        return result
+
     def __repr__(self) -> str:
-        return f"GoloMap({dict(self)!r})"
+        return f"GoloMap({dict(self.items())!r})"
 
     def __eq__(self, other):
-        return isinstance(other, dict) and dict.__eq__(self, other)
+        return isinstance(other, GoloMap) and dict.__eq__(self, other)
 
     def __ne__(self, other):
         return not self.__eq__(other)
 
     # Hashable by content like a Java map, so maps can be set elements and map keys.
     def __hash__(self):
-        return hash(frozenset(self.items()))
+        return hash(frozenset(dict.items(self)))
 
     def __add__(self, other):
         raise _unsupported("+", self, other)
@@ -248,6 +362,18 @@ class GoloMap(dict):
     def __str__(self) -> str:
         from golo_fast.runtime.render import render
         return render(self)
+
+
+def golo_contains(seq, value) -> bool:
+    """`value in seq` with Golo's equality (`1` is not `true`) for lists, tuples, arrays."""
+    if type(value) is bool:
+        return any(x is value for x in seq)
+    if value not in seq:
+        return False
+    if type(value) is int or type(value) is float or type(value) is Char:
+        # Python's `in` may have matched a Boolean element (`True == 1`).
+        return any(x == value and type(x) is not bool for x in seq)
+    return True
 
 
 class MapEntry:

@@ -229,7 +229,7 @@ def test_struct_factories_registered_in_context(ctx, golo_error):
     assert rt.render(rt.call(ctx, "Point")) == "struct Point{x=null, y=null}"
     assert rt.call(ctx, "Point", 1, 2).x == 1
     frozen = rt.call(ctx, "ImmutablePoint", 1, 2)
-    assert frozen._frozen and isinstance(frozen, point)
+    assert rt.invoke(ctx, frozen, "isFrozen") and isinstance(frozen, point)
     assert "Point" in golo_error(rt.call, ctx, "Point", 1).message
 
 

@@ -123,10 +123,21 @@ def test_comparisons(golo_error):
     assert rt.lt(1, 2) and rt.le(2, 2.0) and rt.gt(2.5, 2) and rt.ge(3, 3)
     assert rt.lt("a", "b") and rt.lt(C("a"), C("b")) and rt.lt(C("a"), 98)
     assert rt.lt(rt.Tuple([1, 2]), rt.Tuple([1, 3]))
-    assert rt.gt(True, False)
-    for a, b in [(None, 1), ("a", 1), (1, "a"), (rt.GoloList([1]), rt.GoloList([2]))]:
+    for a, b in [(None, 1), ("a", 1), (1, "a"), (rt.GoloList([1]), rt.GoloList([2])),
+                 (True, False), (None, None), (rt.GoloSet(), rt.GoloSet())]:
         e = golo_error(rt.lt, a, b)
         assert isinstance(e, GoloException)
+
+
+def test_python_comparisons_on_lists_and_arrays_raise_golo_errors():
+    # Compiled code uses Python's `<` directly.
+    for a, b in [(rt.GoloList([1]), rt.GoloList([2])), (rt.Vector([1]), rt.Vector([2])),
+                 (rt.Array([1]), rt.Array([2]))]:
+        with pytest.raises(GoloException, match="Operator `<`"):
+            a < b
+        with pytest.raises(GoloException, match="Operator `>=`"):
+            a >= b
+    assert rt.Tuple([1, 2]) < rt.Tuple([1, 3])
 
 
 def test_identity():

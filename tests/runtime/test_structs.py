@@ -5,6 +5,7 @@ import pytest
 
 from golo_fast import runtime as rt
 from golo_fast.runtime.exceptions import GoloException
+from golo_fast.runtime.structs import frozen_factory as frozen
 
 T = rt.Tuple
 
@@ -37,7 +38,7 @@ def test_members_values_get_set_copy(point, inv):
 
 
 def test_frozen_instances(point, ctx, inv, golo_error):
-    f = point.frozen(3, 4)
+    f = frozen(point)(3, 4)
     e = golo_error(inv, f, "x", 1)
     assert e.kind == "java.lang.IllegalStateException"
     assert e.message == f"This `{ctx.name}.types.Point` struct instance is frozen"
@@ -47,11 +48,11 @@ def test_frozen_instances(point, ctx, inv, golo_error):
 def test_equality_mutable_by_identity_frozen_by_value(point, ctx):
     a, b = point(3, 4), point(3, 4)
     assert a != b and a == a and rt.eq(a, a) and not rt.eq(a, b)
-    assert point.frozen(3, 4) == point.frozen(3, 4)
-    assert hash(point.frozen(3, 4)) == hash(point.frozen(3, 4))
-    assert point.frozen(3, 4) != point(3, 4)
+    assert frozen(point)(3, 4) == frozen(point)(3, 4)
+    assert hash(frozen(point)(3, 4)) == hash(frozen(point)(3, 4))
+    assert frozen(point)(3, 4) != point(3, 4)
     other = ctx.define_struct("Other", ("x", "y"))
-    assert other.frozen(3, 4) != point.frozen(3, 4)
+    assert frozen(other)(3, 4) != frozen(point)(3, 4)
 
 
 def test_ordering(point, ctx, golo_error):
@@ -105,3 +106,17 @@ def test_struct_of_another_module_by_full_name(ctx, inv):
         assert inv(thing(21), "double") == 42
     finally:
         rt.MODULES.pop(other.name)
+
+
+def test_members_may_be_named_like_the_machinery(ctx, inv):
+    group = ctx.define_struct("Group", ("name", "members", "values", "copy", "frozen"))
+    g = group("g", 1, 2, 3, 4)
+    assert inv(g, "members") == 1 and inv(g, "values") == 2 and inv(g, "copy") == 3
+    assert rt.render(g) == "struct Group{name=g, members=1, values=2, copy=3, frozen=4}"
+    f = rt.call(ctx, "ImmutableGroup", "f", 1, 2, 3, 4)
+    assert inv(f, "isFrozen") and f == rt.call(ctx, "ImmutableGroup", "f", 1, 2, 3, 4)
+    assert rt.destructure(g, 5, False) == ["g", 1, 2, 3, 4]
+    box = ctx.define_union("Box", {"Full": ("values", "fields")})
+    b = box.Full(1, 2)
+    assert inv(b, "values") == 1 and inv(b, "fields") == 2
+    assert rt.render(b) == "union Box.Full{values=1, fields=2}"

@@ -56,7 +56,7 @@ def test_map_keeps_position_of_reput_keys():
 
 def test_map_literal_needs_pairs():
     m = rt.map_literal([rt.Tuple([1, 2, 3]), rt.MapEntry("k", "v")])
-    assert m == {1: 2, "k": "v"}
+    assert dict(m.items()) == {1: 2, "k": "v"}
     with pytest.raises(GoloException, match="map entry"):
         rt.map_literal([rt.Tuple([1])])
     with pytest.raises(GoloException):
@@ -121,3 +121,17 @@ def test_destructure(ctx):
                            (rt.GoloMap(), 1, False), (rt.MapEntry(1, 2), 3, False)]:
         with pytest.raises(GoloException):
             rt.destructure(value, n, rest)
+
+
+def test_booleans_are_not_one_and_zero_in_collections(inv):
+    s = rt.GoloSet([1, True, 0, False])
+    assert len(s) == 4 and list(s) == [1, True, 0, False] and True in s
+    m = rt.map_literal([rt.Tuple([1, "one"]), rt.Tuple([True, "yes"])])
+    assert len(m) == 2 and m[1] == "one" and m[True] == "yes"
+    assert list(m) == [1, True] and rt.render(m) == "{1=one, true=yes}"
+    assert inv(m, "get", 1) == "one" and inv(m, "containsKey", False) is False
+    assert rt.render(inv(m, "keySet")) == "[1, true]"
+    assert not inv(rt.GoloList([1]), "contains", True)
+    assert not inv(rt.Tuple([True]), "contains", 1)
+    assert inv(rt.GoloList([1.0, True]), "contains", 1)
+    assert inv(rt.GoloList([False]), "contains", False)

@@ -74,10 +74,18 @@ def _compile(source: Source) -> CompiledModule:
     from golo_fast.codegen import generate
     tree, info = analyse(source)
     py_ast, columns = _phase("code generation", generate, tree, info, source)
-    code = _phase("Python compilation", compile, py_ast, source.path, "exec")
+    code = _phase("Python compilation", _python_compile, py_ast, source.path)
     main = info.main.pyname if info.main is not None else None
     return CompiledModule(tree.name, source.path, code, [imp.name for imp in tree.imports],
                           main, columns, py_ast)
+
+
+def _python_compile(py_ast, path: str):
+    import warnings
+    with warnings.catch_warnings():
+        # Python's lint warnings (`"a" is not None`, ...) are about Python, not Golo.
+        warnings.simplefilter("ignore")
+        return compile(py_ast, path, "exec")
 
 
 def check_file(path: str) -> None:
@@ -266,3 +274,59 @@ def run_with_big_stack(fn, *args):
     if "error" in result:
         raise result["error"]
     return result.get("value")
+
+
+# -- scripts that are not files, and the REPL ------------------------------------------------
+
+def run_source(text: str, path: str = "<stdin>", args: list[str] | None = None) -> int:
+    """Run a script given as text (piped stdin) like run_file; its imports are found next to
+    `path` (the current directory for "<stdin>")."""
+    from golo_fast import runtime
+    source = Source(text, path)
+    compiled = _compile(source)
+    register_source(source, compiled.columns)
+    if compiled.main is None:
+        raise NoMainError(f"module {compiled.name} does not have a `main` function with "
+                          "one parameter")
+    namespace = {"__name__": f"golo:{compiled.name}"}
+    load_imports(Loader(), compiled.imports, path)
+    exec(compiled.code, namespace)
+    namespace[compiled.main](runtime.Array(list(args or [])))
+    return 0
+
+
+def load_imports(loader: Loader, names, importer: str) -> None:
+    """Load the .golo modules `names` imported by `importer` that the loader has not loaded."""
+    for name in names:
+        found = loader.find_import(name, importer)
+        if found is not None and os.path.abspath(found) not in loader.namespaces:
+            loader.load(found)
+
+
+def compile_increment(source: Source, tree, new_nodes, reuse_context: bool) -> CompiledModule:
+    """One step of an interactive session (the REPL): resolve the whole parsed `tree` —
+    declarations whose code already ran in the session's namespace plus new ones — and
+    generate code for the imports and items in `new_nodes` only.
+
+    With `reuse_context` the code keeps the namespace's `_ctx` instead of creating a fresh
+    ModuleContext, which would forget the functions and types registered by earlier steps.
+    """
+    from golo_fast.codegen import generate
+    from golo_fast.resolve import resolve
+    info = _phase("name resolution", resolve, tree, source, _predefined())
+    wanted = {id(node) for node in new_nodes}
+    tree.imports = [imp for imp in tree.imports if id(imp) in wanted]
+    tree.items = [item for item in tree.items if id(item) in wanted]
+    py_ast, columns = _phase("code generation", generate, tree, info, source)
+    if reuse_context:
+        py_ast.body = [stmt for stmt in py_ast.body if not _creates_context(stmt)]
+    code = _phase("Python compilation", compile, py_ast, source.path, "exec")
+    return CompiledModule(tree.name, source.path, code, [imp.name for imp in tree.imports],
+                          None, columns, py_ast)
+
+
+def _creates_context(stmt) -> bool:
+    """`_ctx = _rt.ModuleContext(...)`, the statement codegen starts every module with."""
+    import ast
+    return (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == "_ctx")

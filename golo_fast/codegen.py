@@ -588,6 +588,8 @@ class CodeGenerator:
             return ast.BoolOp(op=ast.And() if op == "and" else ast.Or(),
                               values=[self.cond(e.left), self.cond(e.right)])
         if op == "orIfNull":
+            if isinstance(e.left, n.Literal):
+                return self.expr(e.right) if e.left.kind == "null" else self.expr(e.left)
             left = self.expr(e.left)
             right = self.expr(e.right)
             first, again = self.temp_bind(left)
@@ -607,10 +609,7 @@ class CodeGenerator:
         left = self.expr(e.left)
         right = self.expr(e.right)
         if op in _COMPARE:
-            if op in ("==", "!=") and (_bool_literal(e.left) or _bool_literal(e.right)):
-                # Python's True == 1; Golo's Boolean never equals a number.
-                return _call(self.helper("eq" if op == "==" else "ne"), [left, right])
-            return ast.Compare(left=left, ops=[_COMPARE[op]()], comparators=[right])
+            return self.compare(op, e, left, right)
         if op in _ARITH:
             return self.arith(op, e, left, right)
         return self.division(op, e, left, right)
@@ -650,6 +649,52 @@ class CodeGenerator:
         return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=ragain),
                           _call(slow, [lagain, ragain]))
 
+    def compare(self, op, e, left, right):
+        """Comparisons: Python's operator where it has Golo's meaning, else the helper.
+
+        Python happily orders lists, sets (subset!) and booleans, and says `True == 1`;
+        Golo does not. So the raw operator is used when both sides are known ints, when one
+        side is a string literal (`==`/`!=`), or behind a check that both operands have the
+        same type among int, float and str."""
+        pyop = _COMPARE[op]()
+        if op in ("is", "isnt"):
+            return ast.Compare(left=left, ops=[pyop], comparators=[right])
+        if op in ("==", "!="):
+            if _null_literal(e.left) or _null_literal(e.right):
+                return ast.Compare(left=left, ops=[ast.Is() if op == "==" else ast.IsNot()],
+                                   comparators=[right])
+            if _string_literal(e.left) or _string_literal(e.right):
+                return ast.Compare(left=left, ops=[pyop], comparators=[right])
+        ints = self.fn.ints
+        if is_integral(e.left, ints) and is_integral(e.right, ints):
+            return ast.Compare(left=left, ops=[pyop], comparators=[right])
+        helper = self.helper({"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq",
+                              "!=": "ne"}[op])
+        lit = e.right if _num_literal(e.right) else (e.left if _num_literal(e.left) else None)
+        if lit is not None:
+            other = left if lit is e.right else right
+            first, again = self.temp_bind(other)
+            if first is None:
+                return _call(helper, [left, right])
+            test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.In()],
+                               comparators=[self.helper("NUM")])
+            if lit is e.right:
+                fast = ast.Compare(left=again, ops=[pyop], comparators=[right])
+                slow = _call(helper, [again, right])
+            else:
+                fast = ast.Compare(left=left, ops=[pyop], comparators=[again])
+                slow = _call(helper, [left, again])
+            return ast.IfExp(test=test, body=fast, orelse=slow)
+        lfirst, lagain = self.temp_bind(left)
+        rfirst, ragain = self.temp_bind(right)
+        if lfirst is None or rfirst is None:
+            return _call(helper, [left, right])
+        test = ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is(), ast.In()],
+                           comparators=[_call(self.helper("type"), [rfirst]),
+                                        self.helper("ADDABLE")])
+        return ast.IfExp(test=test, body=ast.Compare(left=lagain, ops=[pyop], comparators=[ragain]),
+                         orelse=_call(helper, [lagain, ragain]))
+
     def arith(self, op, e, left, right):
         """`+ - *` with an inline fast path for ints (and floats/strings where equal)."""
         slow = self.helper(_HELPER_OF[op])
@@ -659,13 +704,10 @@ class CodeGenerator:
         if (lnum and rnum) or (is_integral(e.left, self.fn.ints)
                                and is_integral(e.right, self.fn.ints)):
             return ast.BinOp(left=left, op=pyop(), right=right)
-        if op != "+" and (lnum or rnum):
-            # `x - 1`, `2 * x`: Python's operator already has Golo's meaning for every
-            # operand that can meet a number literal (int, float, Char) or raises.
-            return ast.BinOp(left=left, op=pyop(), right=right)
         lit = e.right if isinstance(e.right, n.Literal) else (
             e.left if isinstance(e.left, n.Literal) else None)
-        if op == "+" and lit is not None and lit.kind in ("int", "float", "string"):
+        if lit is not None and (op == "+" and lit.kind in ("int", "float", "string")
+                                or lit.kind in ("int", "float")):
             other = left if lit is e.right else right
             first, again = self.temp_bind(other)
             if first is None:
@@ -871,8 +913,12 @@ def _num_literal(e) -> bool:
     return isinstance(e, n.Literal) and e.kind in ("int", "float")
 
 
-def _bool_literal(e) -> bool:
-    return isinstance(e, n.Literal) and e.kind == "bool"
+def _null_literal(e) -> bool:
+    return isinstance(e, n.Literal) and e.kind == "null"
+
+
+def _string_literal(e) -> bool:
+    return isinstance(e, n.Literal) and e.kind == "string"
 
 
 def generate(module: n.Module, info: ModuleInfo, source: Source) -> tuple[ast.Module, dict]:

@@ -733,7 +733,7 @@ class Parser:
     def name_expression(self):
         start = self.tok.start
         name, _, end = self.qualified_name()
-        if name.endswith(".class") or name == "class":
+        if name.endswith(".class"):
             return n.ClassLit((start, end), name[:-len(".class")])
         if self.at_op("(") and not self.tok.nl_before:
             args = self.arguments()

@@ -1,0 +1,10 @@
+module corpus.ErrorCaseWithoutOtherwise
+
+function main = |args| {
+  println("never printed")
+  case {
+    when true {
+      println("x")
+    }
+  }
+}

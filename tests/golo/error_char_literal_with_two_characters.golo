@@ -1,0 +1,6 @@
+module corpus.ErrorCharLiteralWithTwoCharacters
+
+function main = |args| {
+  println("never printed")
+  let c = 'ab'
+}

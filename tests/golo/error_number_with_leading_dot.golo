@@ -1,0 +1,6 @@
+module corpus.ErrorNumberWithLeadingDot
+
+function main = |args| {
+  println("never printed")
+  let half = .5
+}

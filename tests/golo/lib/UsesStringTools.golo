@@ -1,0 +1,5 @@
+module lib.UsesStringTools
+
+import lib.StringTools
+
+function viaLib = |s| -> s: reversedText()

@@ -1,0 +1,332 @@
+"""pytest plugin of golo-fast: Golo test files, and fixtures for scripts and wasm guests.
+
+Registered through the `pytest11` entry point `golo_fast` (disable with `-p no:golo_fast`).
+
+Golo test files (`test_*.golo`; ini option `golo_files` changes the patterns):
+    every public module function whose name starts with `test` and that takes no parameter
+    is a test item with the id `path/test_x.golo::test_name`; `-k` and `--deselect` work on
+    these ids. A failing `require(cond, msg)` or any uncaught Golo exception fails the item,
+    and the report is the Golo diagnostic: `file:line:col: error: message`, the source line
+    with a caret, and the Golo backtrace (Python frames only with `--full-trace` or
+    GOLO_FAST_DEBUG=1). A compile error in the file is a collection error showing the
+    compiler's diagnostic.
+
+    A Golo test file is a module: it is loaded once, at collection (imports, then its
+    module-level `let`/`var` initialisers), and its tests run in source order on pytest's
+    thread. While its initialisers and its tests run, the working directory is the file's
+    directory, so `wasmLoad("guest.wasm")` and `fileToText("data.txt")` find files next to it.
+
+Fixtures:
+    golo_runner  factory: `golo_runner("guest.wasm", wasi=...)` -> golo_fast.wasm.Runner,
+                 closed after the test (even when it fails); relative paths are resolved
+                 against the directory of the test file.
+    golo_run     `golo_run(script_or_source, *args)` runs a Golo script in a fresh
+                 `python -m golo_fast` process -> GoloResult(exit_code, stdout, stderr).
+
+This module imports nothing of golo-fast at load time: the compiler and the runtime are
+imported when a Golo file is collected, `golo_fast.wasm` (and so wasmer) when a fixture that
+needs it runs, so pytest runs without Golo files start as before.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import subprocess
+import sys
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import pytest
+
+GOLO_FILE_PATTERNS = ["test_*.golo"]
+TEST_PREFIX = "test"
+
+
+# -- collection ---------------------------------------------------------------------------------
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini("golo_files", type="args", default=list(GOLO_FILE_PATTERNS),
+                  help="glob patterns of Golo test files (default: test_*.golo)")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.suffix != ".golo":
+        return None
+    # Like Python files: a file named on the command line is collected whatever its name.
+    if not parent.session.isinitpath(file_path):
+        patterns = parent.config.getini("golo_files")
+        if not any(fnmatch.fnmatch(file_path.name, p) for p in patterns):
+            return None
+    return GoloFile.from_parent(parent, path=file_path)
+
+
+@contextmanager
+def _working_directory(directory: Path):
+    previous = os.getcwd()
+    os.chdir(directory)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+class GoloFile(pytest.File):
+    """A Golo test file: one module whose public `test*` functions without parameters are
+    the tests."""
+
+    def collect(self):
+        from golo_fast import api, runtime
+        with _working_directory(self.path.parent):
+            compiled, _ = api.Loader().load(str(self.path))
+        context = runtime.MODULES[compiled.name]
+        found = []
+        for name, overloads in context.functions.items():
+            if not name.startswith(TEST_PREFIX):
+                continue
+            public = [o for o in overloads if not o[3]]
+            runnable = [fn for arity, varargs, fn, _ in public if arity == 0 and not varargs]
+            if runnable:
+                found.append((name, runnable[0]))
+            elif public:
+                warnings.warn_explicit(
+                    pytest.PytestCollectionWarning(
+                        f"cannot collect Golo function '{name}' because it takes "
+                        "parameters (a test function takes none)"),
+                    category=None, filename=str(self.path),
+                    lineno=_first_line(public[0][2]) or 0)
+        found.sort(key=lambda item: _first_line(item[1]) or 0)
+        for name, function in found:
+            yield GoloItem.from_parent(self, name=name, function=function)
+
+    def repr_failure(self, excinfo):
+        report = _golo_report(excinfo.value, self.config)
+        return report if report is not None else super().repr_failure(excinfo)
+
+
+class GoloItem(pytest.Item):
+    """One Golo test function: passes when it returns, fails on any uncaught exception."""
+
+    def __init__(self, *, function, **kwargs):
+        super().__init__(**kwargs)
+        self.function = function
+
+    def runtest(self) -> None:
+        with _working_directory(self.path.parent):
+            self.function()
+
+    def repr_failure(self, excinfo):
+        report = _golo_report(excinfo.value, self.config)
+        return report if report is not None else super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        line = _first_line(self.function)
+        return self.path, (line - 1 if line else None), self.name
+
+
+def _first_line(function) -> int | None:
+    code = getattr(function, "__code__", None)
+    return code.co_firstlineno if code is not None else None
+
+
+# -- failure reports ----------------------------------------------------------------------------
+
+@dataclass
+class GoloCrash:
+    """Where a Golo test failed (pytest reads `message` for its summary lines)."""
+    path: str
+    lineno: int
+    message: str
+
+    def toterminal(self, tw) -> None:
+        tw.line(str(self), red=True)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.lineno}: {self.message}"
+
+
+class GoloFailure:
+    """A failure report made of golo-fast's diagnostic text (what the CLI would print)."""
+
+    def __init__(self, text: str, crash: GoloCrash | None):
+        self.text = text
+        self.reprcrash = crash
+
+    def toterminal(self, tw) -> None:
+        for line in self.text.rstrip("\n").split("\n"):
+            tw.line(line, red=line.startswith("error:") or ": error: " in line)
+
+    def __str__(self) -> str:
+        return self.text.rstrip("\n")
+
+
+def _golo_report(exc: BaseException, config) -> GoloFailure | None:
+    """The Golo diagnostic of an error from Golo code; None for golo-fast's own bugs (they
+    keep pytest's Python traceback)."""
+    from golo_fast import diagnostics
+    from golo_fast.errors import GoloCompileError, InternalError
+    from golo_fast.source import SourceFileError
+    if isinstance(exc, InternalError):
+        return None
+    if isinstance(exc, GoloCompileError):
+        errors = getattr(exc, "errors", None) or [exc]
+        first = errors[0]
+        crash = None
+        if first.source is not None and first.span is not None:
+            line, _ = first.source.line_col(first.span[0])
+            crash = GoloCrash(first.source.path, line, first.message)
+        return GoloFailure(diagnostics.format_compile_error(exc), crash)
+    if isinstance(exc, SourceFileError):
+        return GoloFailure(f"golo-fast: error: {exc}\n", None)
+    debug = os.environ.get("GOLO_FAST_DEBUG") == "1" or bool(config.option.fulltrace)
+    return _runtime_report(exc, debug)
+
+
+def _runtime_report(exc: BaseException, debug: bool) -> GoloFailure:
+    """Where it failed (the innermost Golo frame: source line and caret), then the Golo
+    backtrace, both made by golo_fast.diagnostics."""
+    from golo_fast import diagnostics
+    from golo_fast.source import LOADED_SOURCES, Source
+    message = _runtime_message(exc)
+    backtrace = diagnostics.format_runtime_error(message, exc, debug)
+    frames = diagnostics.golo_frames(exc.__traceback__)
+    if not frames:
+        return GoloFailure(backtrace, None)
+    path, line, col, _ = frames[-1]
+    location = ""
+    known = LOADED_SOURCES.get(path)
+    if known is not None:
+        source = Source(known[0], path)
+        start = _offset(source, line, col)
+        location = diagnostics.format_compile_error(_Located(message, source, start))
+        # The located header already states the error; the backtrace need not repeat it.
+        last = f"error: {message}\n"
+        if backtrace.endswith(last):
+            backtrace = backtrace[:-len(last)]
+    return GoloFailure(location + backtrace, GoloCrash(path, line, message))
+
+
+@dataclass
+class _Located:
+    """A run-time error placed at a source position, in the shape the formatter reads."""
+    message: str
+    source: object
+    start: int
+    hint: None = None
+    errors: None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        text = self.source.text
+        word = _WORD.match(text, self.start)
+        return self.start, (word.end() if word else self.start + 1)
+
+
+_WORD = re.compile(r"[\w$]+")
+
+
+def _offset(source, line: int, col: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        newline = source.text.find("\n", offset)
+        if newline == -1:
+            break
+        offset = newline + 1
+    return min(offset + col - 1, len(source.text))
+
+
+def _runtime_message(exc: BaseException) -> str:
+    """The message the CLI shows for an uncaught exception (`kind: message`)."""
+    try:
+        from golo_fast import runtime
+        return runtime.render(runtime.catch(exc))
+    except BaseException as failure:  # the original error matters more than this one
+        return f"{type(exc).__name__}: {exc} (while describing it: {type(failure).__name__})"
+
+
+# -- fixtures -----------------------------------------------------------------------------------
+
+def _test_directory(request) -> Path:
+    return Path(request.path).parent
+
+
+@pytest.fixture
+def golo_runner(request):
+    """Factory of wasm runners closed after the test:
+    `golo_runner(path_or_bytes, wasi=None, **options)` -> golo_fast.wasm.Runner.
+
+    A relative path is resolved against the directory of the test file. `wasi` is a
+    golo_fast.wasm.WasiConfig or a mapping of its fields (`{"args": [...], "env": {...}}`);
+    other keywords go to golo_fast.wasm.load (`threads`, `implementation`, `name`).
+    """
+    from golo_fast import wasm
+    base = _test_directory(request)
+    runners = []
+
+    def load(source, wasi=None, **options):
+        if isinstance(wasi, Mapping):
+            wasi = wasm.WasiConfig(**wasi)
+        if isinstance(source, (str, os.PathLike)):
+            source = base / source
+        runner = wasm.load(source, wasi, **options)
+        runners.append(runner)
+        return runner
+
+    yield load
+    failures = []
+    for runner in reversed(runners):
+        try:
+            runner.close()
+        except Exception as exc:  # close every runner, then report the first failure
+            failures.append(exc)
+    if failures:
+        raise failures[0]
+
+
+@dataclass(frozen=True)
+class GoloResult:
+    """What a Golo script did: its exit code (0 ok, 1 compile error or uncaught exception,
+    2 usage error or unreadable file) and its whole stdout and stderr, as text."""
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def golo_run(request, tmp_path_factory):
+    """Run a Golo script in a new `python -m golo_fast` process:
+    `golo_run(script_or_source, *args, stdin=None, env=None, cwd=None, timeout=None)`
+    -> GoloResult(exit_code, stdout, stderr).
+
+    `script_or_source` is a path when it is an os.PathLike, or a one-line string ending in
+    `.golo` (relative paths: against the directory of the test file); any other string is
+    Golo source text, written to a temporary `script.golo`. `args` go to `main(args)`,
+    `stdin` (text) to `readln`, `env` is added to the current environment. The script runs
+    in `cwd`, by default the directory of the test file.
+    """
+    base = _test_directory(request)
+
+    def run(script, *args, stdin: str | None = None, env: Mapping[str, str] | None = None,
+            cwd=None, timeout: float | None = None) -> GoloResult:
+        if isinstance(script, os.PathLike) or (
+                isinstance(script, str) and script.endswith(".golo") and "\n" not in script):
+            path = base / script
+        elif isinstance(script, str):
+            path = tmp_path_factory.mktemp("golo_run") / "script.golo"
+            path.write_text(script, encoding="utf-8")
+        else:
+            raise TypeError(f"golo_run() takes a path or Golo source text, "
+                            f"not {type(script).__name__}")
+        environment = dict(os.environ)
+        environment.setdefault("PYTHONIOENCODING", "utf-8")
+        environment.update(env or {})
+        done = subprocess.run(
+            [sys.executable, "-m", "golo_fast", "run", str(path), *map(str, args)],
+            input="" if stdin is None else stdin, capture_output=True, encoding="utf-8", errors="replace",
+            env=environment, cwd=str(base if cwd is None else cwd), timeout=timeout)
+        return GoloResult(done.returncode, done.stdout, done.stderr)
+
+    return run

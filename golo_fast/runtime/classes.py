@@ -18,7 +18,7 @@ from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException, exception_kind_is_a, kind_of, KIND_PARENTS
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector,
+    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
 )
 from golo_fast.errors import GoloError
 
@@ -50,6 +50,7 @@ _JAVA_NAMES = {
     Char: "java.lang.Character",
     GoloList: "java.util.LinkedList",
     Vector: "java.util.ArrayList",
+    ReadOnlyList: "java.util.List",
     GoloSet: "java.util.LinkedHashSet",
     GoloMap: "java.util.LinkedHashMap",
     MapEntry: "java.util.Map$Entry",
@@ -99,6 +100,7 @@ _CHAINS = {
     Char: ("java.lang.Character", "java.lang.Comparable", _OBJECT),
     GoloList: ("java.util.LinkedList",) + _LIST_TAIL,
     Vector: ("java.util.ArrayList",) + _LIST_TAIL,
+    ReadOnlyList: _LIST_TAIL,
     GoloSet: ("java.util.LinkedHashSet", "java.util.HashSet", "java.util.Set",
               "java.util.Collection", "java.lang.Iterable", _OBJECT),
     GoloMap: ("java.util.LinkedHashMap", "java.util.HashMap", "java.util.Map", _OBJECT),
@@ -174,7 +176,7 @@ _TESTS = {
     "java.lang.Character": lambda v: type(v) is Char,
     "java.lang.Comparable": lambda v: type(v) in (int, float, str, bool, Char, Tuple)
     or isinstance(v, StructBase),
-    "java.util.List": lambda v: type(v) is GoloList or type(v) is Vector,
+    "java.util.List": lambda v: type(v) in (GoloList, Vector, ReadOnlyList),
     "java.util.LinkedList": lambda v: type(v) is GoloList,
     "java.util.ArrayList": lambda v: type(v) is Vector,
     "java.util.Set": lambda v: type(v) is GoloSet,
@@ -184,8 +186,9 @@ _TESTS = {
     "java.util.HashMap": lambda v: type(v) is GoloMap,
     "java.util.LinkedHashMap": lambda v: type(v) is GoloMap,
     "java.util.Map$Entry": lambda v: type(v) is MapEntry,
-    "java.util.Collection": lambda v: type(v) in (GoloList, Vector, GoloSet, Range),
-    "java.lang.Iterable": lambda v: type(v) in (GoloList, Vector, GoloSet, Range, Tuple)
+    "java.util.Collection": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet, Range),
+    "java.lang.Iterable": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet, Range,
+                                                 Tuple)
     or isinstance(v, StructBase),
     "gololang.Tuple": lambda v: type(v) is Tuple,
     "gololang.Range": lambda v: type(v) is Range,

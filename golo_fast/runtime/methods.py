@@ -23,8 +23,8 @@ from golo_fast.runtime.operators import eq, lt
 from golo_fast.runtime.render import render, render_exception
 from golo_fast.runtime import structs as _structs
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector, golo_contains,
-    index_error,
+    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
+    golo_contains, index_error,
 )
 from golo_fast.runtime.formatting import java_format
 
@@ -343,9 +343,6 @@ class _StringStd:
     def tail(self):
         return self[1:]
 
-    def reverse(self):
-        return self[::-1]
-
 
 # -- Iterable helpers shared by lists, sets, tuples, arrays, ranges --------------------------
 
@@ -391,7 +388,7 @@ class _IterableStd:
 
 def _same_kind(coll, items):
     t = type(coll)
-    if t is Range:
+    if t is Range or t is ReadOnlyList:
         return GoloList(items)
     return t(items)
 
@@ -577,7 +574,7 @@ class _ListStd(_CollectionStd):
         return self[0] if self else None
 
     def tail(self):
-        return type(self)(self[1:])
+        return ReadOnlyList(self[1:])
 
     def reverse(self):
         list.reverse(self)
@@ -596,7 +593,7 @@ class _ListStd(_CollectionStd):
         return copy
 
     def unmodifiableView(self):
-        return Tuple(self)
+        return ReadOnlyList(self)
 
     def isEmpty(self):
         return not self
@@ -1273,8 +1270,24 @@ _register(NATIVE, [Char], _Character)
 _register(NATIVE, [Box], _Box)
 _register(NATIVE, [_dynamic.DynamicObject], _dynamic._Native)
 
+def _refuse_mutation(self, *args):
+    raise GoloException("java.lang.UnsupportedOperationException",
+                        "this list is a read-only view")
+
+
+# A read-only list answers every list method except those that would change it.
+_LIST_MUTATORS = ("set", "add", "addAll", "remove", "removeAll", "clear", "removeFirst",
+                  "removeLast", "addFirst", "addLast", "push", "pop", "append", "prepend",
+                  "insert", "removeAt", "reverse", "order")
+for _table_of in (NATIVE, STANDARD):
+    _table_of[ReadOnlyList] = {
+        name: ([(0, None, _refuse_mutation)] if name in _LIST_MUTATORS else overloads)
+        for name, overloads in _table_of[GoloList].items()}
+del _table_of
+
 # The hottest size queries go straight to the C `len` (same results as the methods above).
-for _t, _name in ((str, "length"), (GoloList, "size"), (Vector, "size"), (Tuple, "size"),
+for _t, _name in ((str, "length"), (GoloList, "size"), (Vector, "size"), (ReadOnlyList, "size"),
+                  (Tuple, "size"),
                   (Array, "size"), (Array, "length"), (GoloMap, "size")):
     NATIVE[_t][_name] = [(0, 0, len)]
 del _t, _name

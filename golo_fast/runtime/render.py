@@ -8,7 +8,7 @@ from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, Tuple, Vector,
+    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
 )
 
 
@@ -75,6 +75,7 @@ _RENDERERS = {
     Char: chr,
     GoloList: _seq,
     Vector: _seq,
+    ReadOnlyList: _seq,
     GoloSet: _seq,
     Array: _seq,
     Tuple: lambda x: "tuple" + _seq(x),

@@ -155,6 +155,20 @@ class Vector(GoloList):
     __slots__ = ()
 
 
+class ReadOnlyList(GoloList):
+    """What `tail()` and `unmodifiableView()` of a list give: prints and compares like a list,
+    refuses every mutation (Java's unmodifiable list)."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args):
+        raise GoloException("java.lang.UnsupportedOperationException",
+                            "this list is a read-only view")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = _read_only
+
+
 class Array(_Unordered, _NoArith, list):
     """Golo array (`array[...]`, varargs, `main`'s args, `split`): fixed size, settable."""
 

@@ -281,3 +281,27 @@ def test_dynamic_object(inv):
     with pytest.raises(GoloException, match="frozen"):
         inv(o, "name", "Zed")
     assert inv(copy, "name", "Zed") is copy
+
+
+def test_tail_and_unmodifiable_view_are_read_only(inv):
+    lst = L([1, 2, 3])
+    rest = inv(lst, "tail")
+    assert R(rest) == "[2, 3]" and rest == L([2, 3]) and inv(rest, "size") == 2
+    assert inv(rest, "get", 0) == 2 and type(inv(rest, "map", lambda x: x)) is L
+    assert inv(inv(rest, "tail"), "head") == 3
+    for name, args in [("add", (4,)), ("append", (4,)), ("set", (0, 1)), ("removeAt", (0,)),
+                       ("clear", ())]:
+        e = pytest.raises(GoloException, inv, rest, name, *args).value
+        assert e.kind == "java.lang.UnsupportedOperationException"
+    with pytest.raises(GoloException):
+        rest.append(4)
+    view = inv(lst, "unmodifiableView")
+    assert R(view) == "[1, 2, 3]" and rt.oftype(view, rt.class_literal("java.util.List"))
+    with pytest.raises(GoloException):
+        inv(view, "add", 1)
+    assert lst == L([1, 2, 3])
+
+
+def test_strings_have_no_reverse(inv):
+    with pytest.raises(GoloException):
+        inv("abc", "reverse")

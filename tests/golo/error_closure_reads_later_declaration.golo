@@ -1,0 +1,7 @@
+module corpus.ErrorClosureReadsLaterDeclaration
+
+function main = |args| {
+  let f = -> later + 1
+  let later = 1
+  println(f())
+}

@@ -1,0 +1,3 @@
+module lib.Decorators
+
+function tagged = |label| -> |fn| -> |args...| -> label + ":" + fn: invoke(args)

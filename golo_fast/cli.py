@@ -4,6 +4,9 @@
     golo-fast check FILE.golo...         parse and resolve only
     golo-fast --emit-python FILE.golo    print the generated Python  (also: compile --emit)
     golo-fast --version
+    golo-fast repl                       interactive session (also: no arguments on a terminal;
+                                         piped into `golo-fast` alone, stdin runs as a script)
+    golo-fast wasm-info [--json] GUEST.wasm...   imports, exports, protocols, producer
 
 Exit codes: 0 success; 1 compile error or uncaught Golo exception; 2 usage error or
 unreadable source file; 70 internal error (a bug in golo-fast).
@@ -18,6 +21,9 @@ USAGE = """usage: golo-fast SCRIPT.golo [args...]
        golo-fast check FILE.golo...
        golo-fast --emit-python FILE.golo   (or: golo-fast compile --emit FILE.golo)
        golo-fast --version
+       golo-fast repl                 (or no arguments on a terminal)
+       golo-fast wasm-info [--json] GUEST.wasm...
+       COMMAND | golo-fast            (runs the piped script)
 """
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -28,9 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     argv = list(argv)
-    if not argv or argv[0] in ("-h", "--help", "help"):
-        (sys.stdout if argv else sys.stderr).write(USAGE)
-        return EXIT_OK if argv else EXIT_USAGE
+    if not argv:
+        return _no_script()
+    if argv[0] in ("-h", "--help", "help"):
+        sys.stdout.write(USAGE)
+        return EXIT_OK
     command = argv[0]
     if command == "--version":
         from golo_fast import __version__
@@ -47,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
         return _guard(_emit, files[0])
     if command == "compile":
         return _usage("compile supports only --emit")
+    if command == "repl":
+        if len(argv) > 1:
+            return _usage("repl takes no arguments")
+        return _guard(_repl)
+    if command == "wasm-info":
+        as_json = "--json" in argv[1:]
+        files = [a for a in argv[1:] if a != "--json"]
+        if not files:
+            return _usage("wasm-info needs a .wasm file")
+        return _guard(_wasm_info, files, as_json)
     if command == "run":
         argv = argv[1:]
         if not argv:
@@ -59,6 +77,69 @@ def main(argv: list[str] | None = None) -> int:
 def _usage(message: str) -> int:
     sys.stderr.write(f"golo-fast: error: {message}\n{USAGE}")
     return EXIT_USAGE
+
+
+def _no_script() -> int:
+    """No arguments: a terminal gets the REPL; input piped in is run as a script."""
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        return _guard(_repl)
+    try:
+        data = stdin.buffer.read() if stdin is not None else b""
+    except (OSError, ValueError, AttributeError):   # closed, or not readable (pytest)
+        data = b""
+    if not data.strip():
+        sys.stderr.write(USAGE)
+        return EXIT_USAGE
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        sys.stderr.write(f"golo-fast: error: standard input is not UTF-8 text (invalid byte "
+                         f"0x{data[e.start]:02x} at line {line})\n")
+        return EXIT_USAGE
+    from golo_fast import api
+    return _guard(api.run_with_big_stack, api.run_source, text.removeprefix("\ufeff"))
+
+
+def _repl() -> int:
+    from golo_fast import repl
+    return repl.main(_report, colour=_colour(sys.stdout))
+
+
+def _wasm_info(paths: list[str], as_json: bool) -> int:
+    import json
+    from golo_fast import wasm_info
+    status, reports = EXIT_OK, []
+    for path in paths:
+        try:
+            info = wasm_info.read_file(path)
+        except wasm_info.WasmInfoError as e:
+            _flush()
+            sys.stderr.write(f"golo-fast: error: {path}: {e}\n")
+            status = EXIT_USAGE if not os.path.isfile(path) else max(status, EXIT_ERROR)
+            if as_json:
+                reports.append({"path": path, "error": str(e)})
+            continue
+        if as_json:
+            reports.append(wasm_info.to_json(info))
+        else:
+            sys.stdout.write(("\n" if reports else "") + wasm_info.format_text(info))
+            reports.append(info)
+    if as_json and reports:
+        value = reports[0] if len(paths) == 1 else reports
+        sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+    return status
+
+
+def _colour(stream) -> bool:
+    """Colour on a terminal unless NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _check(paths: list[str]) -> int:

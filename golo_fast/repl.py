@@ -1,0 +1,508 @@
+"""The interactive loop: `golo-fast` on a terminal, or `golo-fast repl`.
+
+Each input is either declarations (functions, structs, unions, augmentations, imports,
+module-level `let`/`var`) or statements. Both are compiled with the ordinary pipeline into one
+module (`repl`) whose Python namespace lives as long as the session:
+
+- the text given to the compiler is `module repl` + the earlier imports, then every earlier
+  declaration, then the input (statements are wrapped in a function `__input__` whose last
+  expression becomes its return value, printed with Golo's rendering);
+- the whole text is resolved, so names from earlier inputs are known, but code is generated
+  only for the input (`api.compile_increment`): earlier declarations are not run again, a
+  `let r = wasmLoad(...)` keeps its runner and a `var` its value;
+- a declaration of a name that exists (same function name and arity, same type, same module
+  reference) replaces the earlier one.
+
+Positions are reported in the input's own text (`<input-3>:1:9`), or in the file given to
+`:load`. Everything runs on one long-lived thread with a large stack (wasm runners belong to
+the thread that loaded them); Ctrl-C interrupts Golo code running there.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import re
+import sys
+import threading
+from dataclasses import dataclass
+
+from golo_fast import api
+from golo_fast.errors import GoloCompileError, GoloSyntaxError
+from golo_fast.source import Source, read_source
+from golo_fast.syntax import nodes as n
+
+MODULE = "repl"
+WRAPPER = "__input__"
+PROMPT, CONTINUATION = "golo> ", "  ... "
+HELP = """\
+Type Golo declarations or statements; the value of an expression is printed.
+  function f = |x| -> x * 2      declarations persist across inputs (redefining replaces)
+  let r = wasmLoad("g.wasm")     a `let`/`var` on its own persists; inside a block it is local
+  f(21)                          -> 42
+An input continues over several lines while it is incomplete (an open block, a trailing
+operator); an empty line ends it anyway. Errors are shown and the session goes on.
+Commands:
+  :help              this text
+  :load FILE.golo    run a file's declarations in this session (its main is not called)
+  :reset             forget every declaration
+  :quit              leave (also Ctrl-D)
+"""
+_INCOMPLETE_LEXER = ("unterminated multi-line string", "unterminated documentation block")
+_DECLARATION_START = re.compile(r"\s*(@|function\b|local\b|struct\b|union\b|augment\b|"
+                                r"augmentation\b|pimp\b|import\b)")
+_HEADER = re.compile(r"module\s+[^\s]+")
+
+
+class _SnippetSource(Source):
+    """The text compiled for one input; positions are reported in the input's own text.
+
+    Offsets before the input (the header, earlier declarations, the wrapper's first line) map
+    to its first position, offsets after it to its last: only the input's code is generated.
+    """
+
+    __slots__ = ("snippet", "start")
+
+    def __init__(self, text: str, path: str, snippet: Source, start: int):
+        super().__init__(text, path)
+        self.snippet = snippet
+        self.start = start
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.snippet.line_col(offset - self.start)
+
+    def line_text(self, line: int) -> str:
+        return self.snippet.line_text(line)
+
+
+@dataclass
+class _Decl:
+    """A declaration that ran: its text, where it came from (for messages) and what it
+    defines (a later declaration with the same key replaces it)."""
+    key: tuple
+    text: str
+    origin: Source
+    offset: int              # of `text` in origin.text
+
+
+@dataclass
+class Outcome:
+    """What an input did: `value` is the text to print (None: print nothing)."""
+    value: str | None = None
+    quit: bool = False
+
+
+class Session:
+    """A REPL session without any terminal: `needs_more(text)` and `execute(text)`."""
+
+    def __init__(self, out=None):
+        self.out = out
+        self.namespace: dict = {"__name__": f"golo:{MODULE}"}
+        self.decls: list[_Decl] = []
+        self.imports: list[str] = []
+        self.inputs = 0
+        self.loader = api.Loader()
+
+    # -- is the input complete? ------------------------------------------------------------
+
+    def needs_more(self, text: str) -> bool:
+        """True while `text` could still become valid Golo by typing more (an unclosed block,
+        a trailing operator, an open multi-line string). An empty last line ends the input."""
+        if not text.strip() or text.lstrip().startswith(":"):
+            return False
+        lines = text.split("\n")
+        if len(lines) > 1 and not lines[-1].strip():
+            return False
+        decl_error = self._parse_alone(text, statements=False)
+        if decl_error is None:
+            return False
+        stmt_error = self._parse_alone(text, statements=True)
+        if stmt_error is None:
+            return False
+        return decl_error[1] or stmt_error[1]
+
+    def _parse_alone(self, text: str, statements: bool):
+        """None if `text` parses as declarations (statements); else (error, at_the_end)."""
+        prefix, suffix = self._frame(statements)
+        full = prefix + text + suffix
+        try:
+            api.parse_source(Source(full, "<input>"))
+        except GoloSyntaxError as e:
+            at_end = e.span is not None and e.span[0] >= len(prefix) + len(text.rstrip())
+            if e.message.startswith(_INCOMPLETE_LEXER):
+                at_end = True
+            return e, at_end
+        return None
+
+    @staticmethod
+    def _frame(statements: bool) -> tuple[str, str]:
+        if statements:
+            return f"module {MODULE}\nfunction {WRAPPER} = {{\n", "\n}\n"
+        return f"module {MODULE}\n", "\n"
+
+    # -- running an input ------------------------------------------------------------------
+
+    def execute(self, text: str) -> Outcome:
+        """Run one complete input (or a `:command`); GoloErrors propagate to the caller."""
+        stripped = text.strip()
+        if not stripped:
+            return Outcome()
+        if stripped.startswith(":"):
+            return self._command(stripped)
+        self.inputs += 1
+        snippet = Source(text, f"<input-{self.inputs}>")
+        decl_error = self._parse_alone(text, statements=False)
+        if decl_error is None:
+            self._declare(snippet)
+            return Outcome()
+        stmt_error = self._parse_alone(text, statements=True)
+        if stmt_error is None:
+            return self._statements(snippet)
+        error = decl_error[0] if _DECLARATION_START.match(text) else stmt_error[0]
+        prefix, _ = self._frame(error is stmt_error[0])
+        raise self._relocate_one(error, snippet, len(prefix))
+
+    def _command(self, line: str) -> Outcome:
+        word, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if word in (":quit", ":q", ":exit"):
+            return Outcome(quit=True)
+        if word in (":help", ":h", ":?"):
+            return Outcome(HELP.rstrip("\n"))
+        if word == ":reset":
+            self.__init__(self.out)
+            return Outcome("session reset")
+        if word == ":load":
+            if not rest:
+                raise _UsageError(":load needs a file name, as in  :load script.golo")
+            return self.load(rest)
+        raise _UsageError(f"unknown command {word} (type :help)")
+
+    def load(self, path: str) -> Outcome:
+        """Run a file's declarations in the session (its `module` line is ignored)."""
+        source = read_source(path)
+        tree = api.parse_source(source)
+        text = source.text
+        header = _HEADER.match(text, tree.span[0])
+        if header is not None:
+            # blanked, not removed: positions in messages stay those of the file
+            text = text[:header.start()] + " " * (header.end() - header.start()) \
+                + text[header.end():]
+        count = len(tree.items) + len(tree.imports)
+        self._declare(Source(text, path), registered_text=source.text)
+        return Outcome(f"loaded {path} ({count} declaration{'s' if count != 1 else ''})")
+
+    def _declare(self, snippet: Source, registered_text: str | None = None) -> None:
+        alone = api.parse_source(Source(self._frame(False)[0] + snippet.text, snippet.path))
+        base = len(self._frame(False)[0])
+        keys = [_key(item) for item in alone.imports + alone.items]
+        replaced = {k for k in keys if k is not None}
+        kept = [d for d in self.decls if d.key not in replaced]
+        imports_first = bool(alone.imports)
+        source, start, positions = self._assemble(kept, snippet, None, imports_first)
+        tree = self._parse(source, snippet, start, positions, kept)
+        end = start + len(snippet.text)
+        new = [node for node in tree.imports + tree.items if start <= node.span[0] < end]
+        self._run(source, tree, new, snippet, start, positions, kept, registered_text)
+        new_imports = [imp.name for imp in alone.imports if imp.name not in self.imports]
+        self.imports.extend(new_imports)
+        self.decls = kept + [
+            _Decl(key if key is not None else ("anonymous", self.inputs, i),
+                  snippet.text[item.span[0] - base:item.span[1] - base], snippet,
+                  item.span[0] - base)
+            for i, (key, item) in enumerate(zip(keys[len(alone.imports):], alone.items))]
+
+    def _statements(self, snippet: Source) -> Outcome:
+        source, start, positions = self._assemble(self.decls, snippet, WRAPPER, False)
+        tree = self._parse(source, snippet, start, positions, self.decls)
+        wrapper = tree.items[-1]
+        stmts = wrapper.body.stmts
+        show_null = False
+        if stmts and isinstance(stmts[-1], n.ExprStmt):
+            expr = stmts[-1].expr
+            # `println(x)` returns null: print nothing; a plain `null` or `x` prints "null"
+            show_null = not isinstance(expr, (n.Call, n.MethodCall, n.CallValue))
+            stmts[-1] = n.Return(stmts[-1].span, expr)
+        namespace = self._run(source, tree, [wrapper], snippet, start, positions, self.decls)
+        value = namespace[wrapper.pyname]()
+        if value is None and not show_null:
+            return Outcome()
+        from golo_fast import runtime
+        return Outcome(runtime.render(value))
+
+    # -- assembling the module text ----------------------------------------------------------
+
+    def _assemble(self, decls, snippet: Source, wrapper: str | None, snippet_first: bool):
+        """(source, offset of the input, [(offset, decl)]) for the module text."""
+        header = f"module {MODULE}" + "".join(f" import {name}" for name in self.imports)
+        parts = [header + "\n"]
+        pos = len(parts[0])
+        positions = []
+
+        def add_decls():
+            nonlocal pos
+            for d in decls:
+                positions.append((pos, d))
+                parts.append(d.text + "\n")
+                pos += len(d.text) + 1
+
+        if not snippet_first:
+            add_decls()
+        if wrapper is not None:
+            opening = f"function {wrapper} = {{\n"
+            parts.append(opening)
+            pos += len(opening)
+        start = pos
+        parts.append(snippet.text + "\n")
+        pos += len(snippet.text) + 1
+        if wrapper is not None:
+            parts.append("}\n")
+        if snippet_first:
+            add_decls()
+        text = "".join(parts)
+        return _SnippetSource(text, snippet.path, snippet, start), start, positions
+
+    def _parse(self, source, snippet, start, positions, decls):
+        try:
+            return api.parse_source(source)
+        except GoloCompileError as e:
+            raise self._relocate(e, snippet, start, positions) from None
+
+    def _run(self, source, tree, new, snippet, start, positions, decls, registered_text=None):
+        reuse = "_ctx" in self.namespace
+        try:
+            compiled = api.compile_increment(source, tree, new, reuse)
+        except GoloCompileError as e:
+            raise self._relocate(e, snippet, start, positions) from None
+        api.register_source(Source(registered_text or snippet.text, snippet.path),
+                            compiled.columns)
+        importer = snippet.path if os.path.isfile(snippet.path) else os.path.join(
+            os.getcwd(), "<input>")
+        api.load_imports(self.loader, compiled.imports, importer)
+        exec(compiled.code, self.namespace)
+        return self.namespace
+
+    # -- messages in the input's own text ----------------------------------------------------
+
+    def _relocate(self, err: GoloCompileError, snippet: Source, start: int, positions):
+        errors = getattr(err, "errors", None) or [err]
+        for e in errors:
+            self._relocate_one(e, snippet, start, positions)
+        return err
+
+    @staticmethod
+    def _relocate_one(e, snippet: Source, start: int, positions=()):
+        if e.span is None:
+            e.source = None
+            return e
+        s, t = e.span
+        for offset, decl in positions:
+            if offset <= s < offset + len(decl.text) + 1:
+                shift = decl.offset - offset
+                e.source, e.span = decl.origin, (s + shift, t + shift)
+                return e
+        size = len(snippet.text)
+        rel_s = min(max(s - start, 0), size)
+        rel_t = min(max(t - start, rel_s), size)
+        e.source, e.span = snippet, (rel_s, rel_t)
+        return e
+
+
+class _UsageError(GoloCompileError):
+    """A REPL command used wrongly: shown as `error: message`."""
+
+
+def _key(item):
+    """What a top-level item defines; a later item with the same key replaces it."""
+    if isinstance(item, n.Function):
+        arity = len(item.params) - (1 if item.varargs else 0)
+        return ("function", item.name, arity, item.varargs)
+    if isinstance(item, (n.Struct, n.Union)):
+        return ("type", item.name)
+    if isinstance(item, n.ModuleLet):
+        return ("let", item.name)
+    if isinstance(item, n.Augmentation):
+        return ("augmentation", item.name)
+    if isinstance(item, n.Import):
+        return ("import", item.name)
+    return None
+
+
+# -- running inputs on one long-lived thread --------------------------------------------------
+
+class Evaluator:
+    """Runs callables on one thread with a large stack, which lives as long as the session:
+    wasm runners belong to the thread that loaded them. Ctrl-C in the waiting thread raises
+    KeyboardInterrupt in the running Golo code (not inside a wasm call)."""
+
+    STACK = 512 * 1024 * 1024
+    RECURSION = 100_000
+
+    def __init__(self):
+        self._jobs: queue.Queue = queue.Queue()
+        self._thread = None
+
+    def _start(self):
+        old_size = threading.stack_size()
+        try:
+            try:
+                threading.stack_size(self.STACK)
+            except (ValueError, RuntimeError):   # a platform refusing big stacks
+                pass
+            self._thread = threading.Thread(target=self._serve, name="golo-repl", daemon=True)
+            self._thread.start()
+        finally:
+            threading.stack_size(old_size)
+
+    def _serve(self):
+        while True:
+            fn, args, box, done = self._jobs.get()
+            try:
+                box["value"] = fn(*args)
+            except BaseException as e:  # handed to the waiting thread
+                box["error"] = e
+            finally:
+                done.set()
+
+    def run(self, fn, *args):
+        if self._thread is None:
+            sys.setrecursionlimit(max(sys.getrecursionlimit(), self.RECURSION))
+            self._start()
+        box: dict = {}
+        done = threading.Event()
+        self._jobs.put((fn, args, box, done))
+        while True:
+            try:
+                while not done.wait(0.1):
+                    pass
+                break
+            except KeyboardInterrupt:
+                _interrupt(self._thread)
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+
+def _interrupt(thread: threading.Thread) -> None:
+    import ctypes
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
+                                               ctypes.py_object(KeyboardInterrupt))
+
+
+# -- front ends -------------------------------------------------------------------------------
+
+def handle(session: Session, evaluator: Evaluator, text: str, report) -> bool:
+    """Run one input and print what it gives; False when the session should end."""
+    try:
+        outcome = evaluator.run(session.execute, text)
+    except KeyboardInterrupt:
+        _flush()
+        sys.stderr.write("interrupted\n")
+        return True
+    except SystemExit:
+        return False
+    except BaseException as e:  # every error is shown and the session goes on
+        report(e)
+        return True
+    finally:
+        _flush()
+    if outcome.value is not None:
+        sys.stdout.write(outcome.value + "\n")
+        _flush()
+    return not outcome.quit
+
+
+def _flush():
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def run_plain(report, stream=None) -> int:
+    """The REPL without a terminal (input piped to `golo-fast repl`): no prompts, no
+    editing; inputs are read line by line and continue while incomplete."""
+    stream = stream or sys.stdin
+    session, evaluator = Session(), Evaluator()
+    buffer = ""
+    for line in stream:
+        if buffer.strip() and not line.strip():   # an empty line ends an incomplete input
+            text, buffer = buffer.rstrip("\n"), ""
+            if not handle(session, evaluator, text, report):
+                return 0
+            continue
+        buffer += line
+        if session.needs_more(buffer.rstrip("\n")):
+            continue
+        text, buffer = buffer.rstrip("\n"), ""
+        if not handle(session, evaluator, text, report):
+            return 0
+    if buffer.strip():
+        handle(session, evaluator, buffer.rstrip("\n"), report)
+    return 0
+
+
+def history_path() -> str | None:
+    """`repl_history` in the user's data directory (platformdirs), or None if unusable."""
+    try:
+        import platformdirs
+        directory = platformdirs.user_data_dir("golo-fast", appauthor=False)
+        os.makedirs(directory, exist_ok=True)
+    except (ImportError, OSError):
+        return None
+    return os.path.join(directory, "repl_history")
+
+
+def run_interactive(report, colour: bool = True) -> int:
+    """The prompt_toolkit REPL: multi-line editing, history, Golo highlighting."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.lexers import PygmentsLexer
+    from pygments.lexers import GoloLexer
+
+    session, evaluator = Session(), Evaluator()
+    bindings = KeyBindings()
+
+    @bindings.add("enter")
+    def _enter(event):
+        buffer = event.current_buffer
+        document = buffer.document
+        text = document.text
+        if document.is_cursor_at_the_end and session.needs_more(text):
+            line = document.current_line
+            indent = line[:len(line) - len(line.lstrip())]
+            if line.rstrip().endswith(("{", "(", "[")):
+                indent += "  "
+            buffer.insert_text("\n" + indent)
+        else:
+            buffer.validate_and_handle()
+
+    @bindings.add("escape", "enter")
+    def _force(event):
+        event.current_buffer.validate_and_handle()
+
+    path = history_path()
+    history = FileHistory(path) if path is not None else InMemoryHistory()
+    prompt = PromptSession(
+        PROMPT, multiline=True, key_bindings=bindings, history=history,
+        lexer=PygmentsLexer(GoloLexer) if colour else None,
+        prompt_continuation=lambda width, line_number, wrap_count: CONTINUATION,
+        enable_history_search=True)
+    sys.stdout.write("golo-fast REPL — :help for help, :quit or Ctrl-D to leave\n")
+    while True:
+        try:
+            text = prompt.prompt()
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            break
+        if not handle(session, evaluator, text, report):
+            break
+    return 0
+
+
+def main(report, colour: bool = True) -> int:
+    """Interactive when stdin and stdout are terminals, plain otherwise."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return run_interactive(report, colour)
+    return run_plain(report)

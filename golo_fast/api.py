@@ -209,8 +209,11 @@ class Loader:
         return None
 
     def load(self, path: str) -> tuple[CompiledModule, dict]:
+        return self.load_compiled(compile_file(path), path)
+
+    def load_compiled(self, compiled: CompiledModule, path: str) -> tuple[CompiledModule, dict]:
+        """Load the imports of an already compiled module, then run its top level."""
         key = os.path.abspath(path)
-        compiled = compile_file(path)
         self.in_progress.add(key)
         for name in compiled.imports:
             found = self.find_import(name, path)
@@ -233,8 +236,20 @@ class NoMainError(GoloError):
 
 def run_file(path: str, args: list[str] | None = None) -> int:
     """Compile and run a script: imports first, module initialisers, then `main(args)`."""
+    return _run_main(*Loader().load(path), args)
+
+
+def run_source(text: str, args: list[str] | None = None, path: str = "<stdin>") -> int:
+    """Compile and run Golo text that has no file (imports resolve from the current
+    directory, then GOLO_PATH)."""
+    source = Source(text, path)
+    compiled = _compile(source)
+    register_source(source, compiled.columns)
+    return _run_main(*Loader().load_compiled(compiled, os.path.join(os.getcwd(), path)), args)
+
+
+def _run_main(compiled: CompiledModule, namespace: dict, args) -> int:
     from golo_fast import runtime
-    compiled, namespace = Loader().load(path)
     if compiled.main is None:
         raise NoMainError(f"module {compiled.name} does not have a `main` function with "
                           "one parameter")

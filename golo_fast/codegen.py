@@ -807,8 +807,12 @@ class CodeGenerator:
                                    comparators=[_load(owners[0])])
                 return ast.IfExp(test=test,
                                  body=ast.Attribute(value=again, attr=e.name, ctx=ast.Load()),
-                                 orelse=_call(helper, [_load("_ctx"), again, _const(e.name)]))
-            return _call(helper, [_load("_ctx"), recv, _const(e.name)])
+                                 orelse=_call(self.helper("invoke0"),
+                                              [_load("_ctx"), again, _const(e.name)]))
+            return _call(self.helper("invoke0"), [_load("_ctx"), recv, _const(e.name)])
+        if not e.safe and len(e.args) <= 3:
+            # Fixed-arity entry points: no *args packing on the hot path.
+            helper = self.helper(f"invoke{len(e.args)}")
         return _call(helper, [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
                      + self.call_args(e.args))
 

@@ -9,6 +9,10 @@ Compile errors:
 Runtime errors: a Golo backtrace (most recent call last) of `path:line:col: in function`
 frames taken from the Python traceback frames whose code came from a .golo file, then the
 error. Python frames are shown only when asked (GOLO_FAST_DEBUG=1).
+
+With `colour=True` (the CLI asks for it when stderr is a terminal and NO_COLOR is unset) the
+same text carries ANSI styles: location and message bold, `error:` red, the erroneous part of
+the source line red, the caret green, `hint:` cyan. Without colour the text is plain.
 """
 from __future__ import annotations
 
@@ -16,30 +20,45 @@ import traceback
 
 from golo_fast.source import LOADED_SOURCES
 
+_STYLES = {"bold": "\x1b[1m", "error": "\x1b[1;31m", "span": "\x1b[1;31m", "gutter": "\x1b[34m",
+           "caret": "\x1b[1;32m", "hint": "\x1b[1;36m", "frame": "\x1b[2m"}
+_RESET = "\x1b[0m"
 
-def format_compile_error(err) -> str:
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if colour and text else text
+
+
+def format_compile_error(err, colour: bool = False) -> str:
     """All errors carried by a GoloCompileError (`err.errors` when the resolver found many)."""
     errors = getattr(err, "errors", None) or [err]
-    return "".join(_format_one(e) for e in errors)
+    return "".join(_format_one(e, colour) for e in errors)
 
 
-def _format_one(err) -> str:
+def _format_one(err, colour: bool = False) -> str:
     source, span = err.source, err.span
+    error = _paint("error:", "error", colour)
+    hint = f"{_paint('hint:', 'hint', colour)} {err.hint}\n" if err.hint else ""
     if source is None or span is None:
-        text = f"error: {err.message}\n"
-        return text + (f"hint: {err.hint}\n" if err.hint else "")
+        return f"{error} {_paint(err.message, 'bold', colour)}\n" + hint
     start, end = span
     line, col = source.line_col(start)
-    out = [f"{source.path}:{line}:{col}: error: {err.message}\n"]
+    out = [f"{_paint(f'{source.path}:{line}:{col}:', 'bold', colour)} {error} "
+           f"{_paint(err.message, 'bold', colour)}\n"]
     text = source.line_text(line)
     gutter = str(line)
-    out.append(f"    {gutter} | {text}\n")
     line_end_offset = start - (col - 1) + len(text)
     width = max(1, min(end, line_end_offset) - start)
+    shown = text
+    if colour:
+        shown = (text[:col - 1] + _paint(text[col - 1:col - 1 + width], "span", colour)
+                 + text[col - 1 + width:])
+    out.append(f"    {_paint(f'{gutter} |', 'gutter', colour)} {shown}\n")
     pad = "".join(c if c == "\t" else " " for c in text[:col - 1])
-    out.append(f"    {' ' * len(gutter)} | {pad}^{'~' * (width - 1)}\n")
-    if err.hint:
-        out.append(f"hint: {err.hint}\n")
+    blank = " " * len(gutter)
+    out.append(f"    {_paint(f'{blank} |', 'gutter', colour)} {pad}"
+               f"{_paint('^' + '~' * (width - 1), 'caret', colour)}\n")
+    out.append(hint)
     return "".join(out)
 
 
@@ -90,15 +109,16 @@ def register_linecache():
         linecache.cache[path] = (len(text), None, text.splitlines(True), path)
 
 
-def format_runtime_error(message: str, exc: BaseException, debug: bool = False) -> str:
+def format_runtime_error(message: str, exc: BaseException, debug: bool = False,
+                         colour: bool = False) -> str:
     out = []
     register_linecache()
     if debug:
         out.append("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     frames = golo_frames(exc.__traceback__)
     if frames:
-        out.append("Golo stack (most recent call last):\n")
+        out.append(_paint("Golo stack (most recent call last):", "frame", colour) + "\n")
         for path, line, col, fn in frames:
-            out.append(f"  {path}:{line}:{col}: in {fn}\n")
-    out.append(f"error: {message}\n")
+            out.append(f"  {_paint(f'{path}:{line}:{col}:', 'bold', colour)} in {fn}\n")
+    out.append(f"{_paint('error:', 'error', colour)} {_paint(message, 'bold', colour)}\n")
     return "".join(out)

@@ -1,4 +1,6 @@
-"""Shared fixtures. The wasm suite runs on both protocol implementations through `impl`."""
+"""Shared fixtures. The wasm suite runs on both protocol implementations through `impl`, and
+on every wasm engine this interpreter has through `engine` (wasmer needs Python <= 3.10;
+GOLO_FAST_ENGINE=name restricts the run to one)."""
 from __future__ import annotations
 
 import functools
@@ -8,10 +10,26 @@ from pathlib import Path
 import pytest
 
 from golo_fast import _accel
+from golo_fast.errors import WasmUnsupportedError
+from golo_fast.wasm import _engine
 
 REPO = Path(__file__).resolve().parent.parent
 GUESTS = REPO / "guests"
 IMPLEMENTATIONS = ("cython", "python")
+
+
+def _available_engines() -> tuple[str, ...]:
+    wanted = os.environ.get("GOLO_FAST_ENGINE")
+    found = []
+    for name in (wanted,) if wanted else _engine.ENGINES:
+        try:
+            found.append(_engine.engine_name(name))
+        except WasmUnsupportedError:
+            continue
+    return tuple(found)
+
+
+ENGINES = _available_engines()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -38,11 +56,30 @@ def memproto(impl):
     return _accel.implementation(impl)
 
 
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    """The wasm engine under test: "wasmer" or "wasmtime" (those this interpreter has)."""
+    reason = WASMER_ONLY.get(request.node.originalname)
+    if request.param != "wasmer" and reason is not None:
+        pytest.skip(f"states wasmer's behaviour: {reason}")
+    return request.param
+
+
+# Tests of the shared suite that state what only wasmer does; wasmtime's side of each is in
+# tests/wasm/test_engine_wasmtime.py.
+WASMER_ONLY = {
+    "test_default_runner_refuses_other_threads":
+        "wasmer objects cannot leave their thread; a wasmtime runner serves any thread",
+    "test_entry_written_then_used":
+        "expects the wasmer cache entry (<key>.wasmer, wasmer's cache tag)",
+}
+
+
 @pytest.fixture
-def load(impl):
-    """`wasm.load` bound to the implementation under test."""
+def load(impl, engine):
+    """`wasm.load` bound to the implementation and the engine under test."""
     from golo_fast import wasm
-    return functools.partial(wasm.load, implementation=impl)
+    return functools.partial(wasm.load, implementation=impl, engine=engine)
 
 
 @pytest.fixture

@@ -403,8 +403,8 @@ class WasmtimeEngine:
         linker.allow_shadowing = True
         if wasi_config is not None:
             config = _WasiConfig()
-            config.argv([wasi_config.program_name or "", *wasi_config.args])
-            config.env(list(dict(wasi_config.env).items()))
+            config.argv = [wasi_config.program_name or "", *wasi_config.args]
+            config.env = list(dict(wasi_config.env).items())
             for guest_path, host_path in dict(wasi_config.dirs).items():
                 config.preopen_dir(host_path, guest_path)
             # like wasmer: a guest's stdout/stderr is the process's own unless captured

@@ -196,7 +196,7 @@ def _report(e: BaseException) -> int:
         sys.stderr.write(f"golo-fast: error: {e}\n")
         return EXIT_USAGE
     if isinstance(e, GoloCompileError):
-        sys.stderr.write(diagnostics.format_compile_error(e))
+        sys.stderr.write(diagnostics.format_compile_error(e, colour=_colour(sys.stderr)))
         return EXIT_ERROR
     if isinstance(e, InternalError):
         import traceback
@@ -209,7 +209,8 @@ def _report(e: BaseException) -> int:
         sys.stderr.write(f"error: {e}\n")
         return EXIT_ERROR
     message = _runtime_message(e)
-    sys.stderr.write(diagnostics.format_runtime_error(message, e, debug))
+    sys.stderr.write(diagnostics.format_runtime_error(message, e, debug,
+                                                      colour=_colour(sys.stderr)))
     return EXIT_ERROR
 
 

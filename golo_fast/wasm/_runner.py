@@ -9,6 +9,7 @@ Engine specifics stay behind `golo_fast.wasm._engine`.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import threading
 import weakref
@@ -222,8 +223,11 @@ class Runner:
         where = f"module {self.name!r}, export {name!r}"
         extern = self._exports.get(name)
         if extern is None:
+            functions = self._function_names()
+            close = difflib.get_close_matches(name, functions, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             return WasmExportError(f"module {self.name!r} has no export {name!r} "
-                                   f"(functions: {', '.join(self._function_names()) or 'none'})")
+                                   f"({hint}functions: {', '.join(functions) or 'none'})")
         if extern.kind != "function":
             return WasmExportError(f"{where} is a {extern.kind}, not a function")
         if api == "call":

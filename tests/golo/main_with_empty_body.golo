@@ -1,0 +1,3 @@
+module corpus.MainWithEmptyBody
+
+function main = |args| {}

@@ -1,0 +1,6 @@
+module corpus.PrintWithoutTrailingNewline
+
+function main = |args| {
+  println("first line")
+  print("no newline at the end")
+}

@@ -1,0 +1,5 @@
+module corpus.SourceNotUtf8
+
+function main = |args| {
+  println("café")
+}

@@ -18,7 +18,8 @@ from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException, exception_kind_is_a, kind_of, KIND_PARENTS
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
+    Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
+    Vector,
 )
 from golo_fast.errors import GoloError
 
@@ -52,6 +53,7 @@ _JAVA_NAMES = {
     Vector: "java.util.ArrayList",
     ReadOnlyList: "java.util.List",
     GoloSet: "java.util.LinkedHashSet",
+    EntrySet: "java.util.Set",
     GoloMap: "java.util.LinkedHashMap",
     MapEntry: "java.util.Map$Entry",
     Tuple: "gololang.Tuple",
@@ -103,6 +105,7 @@ _CHAINS = {
     ReadOnlyList: _LIST_TAIL,
     GoloSet: ("java.util.LinkedHashSet", "java.util.HashSet", "java.util.Set",
               "java.util.Collection", "java.lang.Iterable", _OBJECT),
+    EntrySet: ("java.util.Set", "java.util.Collection", "java.lang.Iterable", _OBJECT),
     GoloMap: ("java.util.LinkedHashMap", "java.util.HashMap", "java.util.Map", _OBJECT),
     MapEntry: ("java.util.Map$Entry", _OBJECT),
     Tuple: ("gololang.Tuple", "java.lang.Iterable", _OBJECT),
@@ -179,16 +182,17 @@ _TESTS = {
     "java.util.List": lambda v: type(v) in (GoloList, Vector, ReadOnlyList),
     "java.util.LinkedList": lambda v: type(v) is GoloList,
     "java.util.ArrayList": lambda v: type(v) is Vector,
-    "java.util.Set": lambda v: type(v) is GoloSet,
+    "java.util.Set": lambda v: type(v) is GoloSet or type(v) is EntrySet,
     "java.util.HashSet": lambda v: type(v) is GoloSet,
     "java.util.LinkedHashSet": lambda v: type(v) is GoloSet,
     "java.util.Map": lambda v: type(v) is GoloMap,
     "java.util.HashMap": lambda v: type(v) is GoloMap,
     "java.util.LinkedHashMap": lambda v: type(v) is GoloMap,
     "java.util.Map$Entry": lambda v: type(v) is MapEntry,
-    "java.util.Collection": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet, Range),
-    "java.lang.Iterable": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet, Range,
-                                                 Tuple)
+    "java.util.Collection": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet,
+                                                   EntrySet, Range),
+    "java.lang.Iterable": lambda v: type(v) in (GoloList, Vector, ReadOnlyList, GoloSet,
+                                                 EntrySet, Range, Tuple)
     or isinstance(v, StructBase),
     "gololang.Tuple": lambda v: type(v) is Tuple,
     "gololang.Range": lambda v: type(v) is Range,

@@ -23,8 +23,8 @@ from golo_fast.runtime.operators import eq, lt
 from golo_fast.runtime.render import render, render_exception
 from golo_fast.runtime import structs as _structs
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
-    golo_contains, index_error,
+    Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
+    Vector, golo_contains, index_error, wrap_key,
 )
 from golo_fast.runtime.formatting import java_format
 
@@ -46,11 +46,13 @@ def _register(table: dict, targets, namespace) -> None:
     for klass in reversed(namespace.__mro__[:-1]):
         for name, fn in vars(klass).items():
             if not name.startswith("_") and isinstance(fn, types.FunctionType):
-                merged[getattr(fn, "golo_name", name)] = fn
-    for golo_name, fn in merged.items():
+                merged[name] = fn
+    # Several Python functions may carry one Golo name: they are its arity overloads.
+    for name, fn in merged.items():
         lo, hi = _arity(fn)
         for t in targets:
-            table.setdefault(t, {}).setdefault(golo_name, []).append((lo, hi, fn))
+            overloads = table.setdefault(t, {}).setdefault(getattr(fn, "golo_name", name), [])
+            overloads.append((lo, hi, fn))
 
 
 def _named(golo_name: str):
@@ -390,6 +392,8 @@ def _same_kind(coll, items):
     t = type(coll)
     if t is Range or t is ReadOnlyList:
         return GoloList(items)
+    if t is EntrySet:
+        return GoloSet(items)
     return t(items)
 
 
@@ -437,25 +441,27 @@ class _List:
         self[i] = value
         return old
 
-    def add(self, *args):
-        if len(args) == 1:
-            list.append(self, args[0])
-            return True
-        if len(args) == 2:
-            i = _check_int(args[0])
-            if not 0 <= i <= len(self):
-                raise _bad_index(i, len(self))
-            list.insert(self, i, args[1])
-            return None
-        raise GoloException("java.lang.NoSuchMethodError",
-                            f"{java_name(self)}::add takes 1 or 2 arguments")
+    def add(self, value):
+        list.append(self, value)
+        return True
 
-    def addAll(self, *args):
-        if len(args) == 2:
-            i = _check_int(args[0])
-            self[i:i] = list(args[1])
-        else:
-            list.extend(self, list(args[0]))
+    @_named("add")
+    def add_at(self, index, value):
+        i = _check_int(index)
+        if not 0 <= i <= len(self):
+            raise _bad_index(i, len(self))
+        list.insert(self, i, value)
+
+    def addAll(self, values):
+        list.extend(self, list(values))
+        return True
+
+    @_named("addAll")
+    def add_all_at(self, index, values):
+        i = _check_int(index)
+        if not 0 <= i <= len(self):
+            raise _bad_index(i, len(self))
+        list.__setitem__(self, slice(i, i), list(values))
         return True
 
     def contains(self, value):
@@ -634,12 +640,12 @@ class _Set:
         return all(v in self for v in values)
 
     def add(self, value):
-        return GoloSet.add(self, value)
+        return self.add(value)
 
     def addAll(self, values):
         changed = False
         for v in values:
-            changed = GoloSet.add(self, v) or changed
+            changed = self.add(v) or changed
         return changed
 
     def remove(self, value):
@@ -659,7 +665,7 @@ class _Set:
         return bool(gone)
 
     def clear(self):
-        GoloSet.clear(self)
+        self.clear()
 
     def toArray(self):
         return Array(self)
@@ -670,9 +676,9 @@ class _Set:
 
 class _SetStd(_CollectionStd):
     def include(self, value, *more):
-        GoloSet.add(self, value)
+        self.add(value)
         for v in more:
-            GoloSet.add(self, v)
+            self.add(v)
         return self
 
     def exclude(self, value, *more):
@@ -700,14 +706,21 @@ class _Map:
         return not self
 
     def get(self, key):
-        return GoloMap.get(self, key)
+        if key is True or key is False:
+            key = wrap_key(key)
+        try:
+            return dict.get(self, key)
+        except TypeError:
+            return None
 
     def getOrDefault(self, key, default):
         return GoloMap.get(self, key, default)
 
     def put(self, key, value):
-        old = GoloMap.get(self, key)
-        self[key] = value
+        if key is True or key is False:
+            key = wrap_key(key)
+        old = dict.get(self, key)
+        dict.__setitem__(self, key, value)
         return old
 
     def putIfAbsent(self, key, value):
@@ -732,7 +745,7 @@ class _Map:
         return GoloList(dict.values(self))
 
     def entrySet(self):
-        return GoloSet(MapEntry(k, v, self) for k, v in GoloMap.items(self))
+        return EntrySet(self)
 
     def putAll(self, other):
         GoloMap.update(self, other)
@@ -1252,8 +1265,8 @@ _register(NATIVE, [str], _String)
 _register(STANDARD, [str], _StringStd)
 _register(NATIVE, LIST_TYPES, _List)
 _register(STANDARD, LIST_TYPES, _ListStd)
-_register(NATIVE, [GoloSet], _Set)
-_register(STANDARD, [GoloSet], _SetStd)
+_register(NATIVE, [GoloSet, EntrySet], _Set)
+_register(STANDARD, [GoloSet, EntrySet], _SetStd)
 _register(NATIVE, [GoloMap], _Map)
 _register(STANDARD, [GoloMap], _MapStd)
 _register(NATIVE, [MapEntry], _Entry)
@@ -1284,6 +1297,12 @@ for _table_of in (NATIVE, STANDARD):
         name: ([(0, None, _refuse_mutation)] if name in _LIST_MUTATORS else overloads)
         for name, overloads in _table_of[GoloList].items()}
 del _table_of
+
+# Entry accessors as C-level getters: `foreach e in m: entrySet()` calls them per entry.
+for _name, _attr in (("getKey", "key"), ("getValue", "value"), ("key", "key"),
+                     ("value", "value")):
+    NATIVE[MapEntry][_name] = [(0, 0, operator.attrgetter(_attr))]
+del _name, _attr
 
 # The hottest size queries go straight to the C `len` (same results as the methods above).
 for _t, _name in ((str, "length"), (GoloList, "size"), (Vector, "size"), (ReadOnlyList, "size"),

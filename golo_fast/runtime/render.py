@@ -8,7 +8,8 @@ from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
-    Array, Box, Char, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
+    Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
+    Vector,
 )
 
 
@@ -77,6 +78,7 @@ _RENDERERS = {
     Vector: _seq,
     ReadOnlyList: _seq,
     GoloSet: _seq,
+    EntrySet: _seq,
     Array: _seq,
     Tuple: lambda x: "tuple" + _seq(x),
     GoloMap: _map,

@@ -288,6 +288,54 @@ class GoloSet:
         return render(self)
 
 
+class EntrySet(GoloSet):
+    """`map: entrySet()`: a live view of a map's entries, iterated without building a set.
+
+    Removing an entry removes it from the map; adding is refused, as in Java.
+    """
+
+    __slots__ = ("_map",)
+
+    def __init__(self, owner: dict):
+        self._map = owner
+
+    @property
+    def _d(self):
+        return dict.fromkeys(MapEntry(unwrap_key(k), v) for k, v in dict.items(self._map))
+
+    def __iter__(self):
+        owner = self._map
+        return (MapEntry(unwrap_key(k), v, owner) for k, v in dict.items(owner))
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def __contains__(self, entry) -> bool:
+        if not isinstance(entry, MapEntry):
+            return False
+        key = wrap_key(entry.key)
+        try:
+            return dict.__contains__(self._map, key) and dict.__getitem__(self._map, key) == entry.value
+        except TypeError:
+            return False
+
+    def add(self, value) -> bool:
+        raise GoloException("java.lang.UnsupportedOperationException",
+                            "entries cannot be added to a map's entrySet()")
+
+    def discard(self, entry) -> bool:
+        if entry in self:
+            dict.__delitem__(self._map, wrap_key(entry.key))
+            return True
+        return False
+
+    def clear(self) -> None:
+        dict.clear(self._map)
+
+    def __repr__(self) -> str:
+        return f"EntrySet({list(self)!r})"
+
+
 class GoloMap(dict):
     """Golo `map[...]`: insertion ordered (LinkedHashMap); re-putting a key keeps its place.
 
@@ -413,8 +461,10 @@ class MapEntry:
     def __ne__(self, other):
         return not self.__eq__(other)
 
+    # Java XORs the two hashes, which collides for every entry `k=k` and many others; a
+    # tuple hash spreads them (entrySet() builds a set of entries).
     def __hash__(self):
-        return hash(self.key) ^ hash(self.value)
+        return hash((self.key, self.value))
 
     def __iter__(self):
         yield self.key

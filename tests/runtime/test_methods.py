@@ -305,3 +305,24 @@ def test_tail_and_unmodifiable_view_are_read_only(inv):
 def test_strings_have_no_reverse(inv):
     with pytest.raises(GoloException):
         inv("abc", "reverse")
+
+
+def test_entry_set_is_a_live_view(inv):
+    m = rt.map_literal([T(["a", 1]), T(["b", 2])])
+    entries = inv(m, "entrySet")
+    assert R(entries) == "[a=1, b=2]" and inv(entries, "size") == 2
+    assert inv(entries, "contains", rt.MapEntry("a", 1))
+    assert not inv(entries, "contains", rt.MapEntry("a", 2))
+    assert rt.oftype(entries, rt.class_literal("java.util.Set"))
+    assert type(inv(entries, "map", lambda e: e.key)) is rt.GoloSet
+    assert entries == rt.GoloSet([rt.MapEntry("a", 1), rt.MapEntry("b", 2)])
+    m["c"] = 3
+    assert inv(entries, "size") == 3
+    assert inv(entries, "remove", rt.MapEntry("c", 3)) and "c" not in m
+    with pytest.raises(GoloException):
+        inv(entries, "add", rt.MapEntry("z", 0))
+    for e in rt.iterate(entries):
+        inv(e, "setValue", 0)
+    assert R(m) == "{a=0, b=0}"
+    k, v = rt.destructure(next(iter(entries)), 2, False)
+    assert (k, v) == ("a", 0)

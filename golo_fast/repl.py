@@ -477,6 +477,14 @@ def run_interactive(report, colour: bool = True) -> int:
         else:
             buffer.validate_and_handle()
 
+    @bindings.add("}")
+    def _close(event):
+        buffer = event.current_buffer
+        before = buffer.document.current_line_before_cursor
+        if before.endswith("  ") and not before.strip():   # a closing brace dedents
+            buffer.delete_before_cursor(2)
+        buffer.insert_text("}")
+
     @bindings.add("escape", "enter")
     def _force(event):
         event.current_buffer.validate_and_handle()

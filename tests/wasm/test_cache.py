@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from golo_fast.wasm import _cache
-from golo_fast.wasm._engine import default_engine
+from golo_fast.wasm._engine import select_engine
 
 
 @pytest.fixture
@@ -30,24 +30,27 @@ def entries(directory):
         if directory.exists() else []
 
 
-def refuse_compiling(monkeypatch):
-    engine = default_engine()
+def engine_of(entry):
+    """The engine that wrote a cache entry (entries are named <key>.<engine>)."""
+    return select_engine(entry.suffix[1:])
 
-    def compile(wasm):
+
+def refuse_compiling(monkeypatch, engine):
+    def compile(self, wasm):
         raise AssertionError("compiled although a valid cache entry exists")
 
-    monkeypatch.setattr(engine, "compile", compile)
+    monkeypatch.setattr(type(engine), "compile", compile)
 
 
 def test_entry_written_then_used(load, cache, hello_bytes, monkeypatch):
     with load(hello_bytes) as r:
         assert r.call_string("hello", "a") == "Hello, a!!!"
     [entry] = entries(cache)
-    engine = default_engine()
+    engine = engine_of(entry)
     key = hashlib.sha256(hello_bytes + b"\0" + engine.cache_tag.encode()).hexdigest()
-    assert entry.name == f"{key}.wasmer"
+    assert entry.name == f"{key}.{engine.name}"
     assert entry.read_bytes().startswith(_cache.MAGIC)
-    refuse_compiling(monkeypatch)
+    refuse_compiling(monkeypatch, engine)
     with load(hello_bytes) as r:
         assert r.call_string("hello", "b") == "Hello, b!!!"
 

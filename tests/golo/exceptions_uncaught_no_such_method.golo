@@ -1,0 +1,6 @@
+module corpus.ExceptionsUncaughtNoSuchMethod
+
+function main = |args| {
+  println("before")
+  "text": fooBarBaz()
+}

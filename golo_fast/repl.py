@@ -205,11 +205,12 @@ class Session:
         self._run(source, tree, new, snippet, start, positions, kept, registered_text)
         new_imports = [imp.name for imp in alone.imports if imp.name not in self.imports]
         self.imports.extend(new_imports)
+        # an item's text runs up to the next item (node spans may stop before a body's end)
+        starts = [item.span[0] - base for item in alone.items] + [len(snippet.text)]
         self.decls = kept + [
             _Decl(key if key is not None else ("anonymous", self.inputs, i),
-                  snippet.text[item.span[0] - base:item.span[1] - base], snippet,
-                  item.span[0] - base)
-            for i, (key, item) in enumerate(zip(keys[len(alone.imports):], alone.items))]
+                  snippet.text[starts[i]:starts[i + 1]].rstrip(), snippet, starts[i])
+            for i, key in enumerate(keys[len(alone.imports):])]
 
     def _statements(self, snippet: Source) -> Outcome:
         source, start, positions = self._assemble(self.decls, snippet, WRAPPER, False)

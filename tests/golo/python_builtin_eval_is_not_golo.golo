@@ -1,0 +1,5 @@
+module corpus.PythonBuiltinEvalIsNotGolo
+
+function main = |args| {
+  println(eval("1 + 1"))
+}

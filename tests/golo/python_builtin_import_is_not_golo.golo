@@ -1,0 +1,5 @@
+module corpus.PythonBuiltinImportIsNotGolo
+
+function main = |args| {
+  println(__import__("os"))
+}

@@ -1,0 +1,5 @@
+module corpus.PythonBuiltinLenIsNotGolo
+
+function main = |args| {
+  println(len("abc"))
+}

@@ -37,6 +37,12 @@ def readln(prompt=None):
     return line[:-1] if line.endswith("\n") else line
 
 
+def readPassword(prompt=None):
+    import getpass
+    sys.stdout.flush()
+    return getpass.getpass("" if prompt is None else render(prompt))
+
+
 def str_(*values):
     return "".join([v if type(v) is str else render(v) for v in values])
 
@@ -266,6 +272,7 @@ PREDEFINED: dict = {
     "println": println,
     "print": print_,
     "readln": readln,
+    "readPassword": readPassword,
     "str": str_,
     "require": require,
     "requireNotNull": requireNotNull,

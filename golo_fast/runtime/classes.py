@@ -18,8 +18,8 @@ from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException, exception_kind_is_a, kind_of, KIND_PARENTS
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
-    Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
-    Vector,
+    Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, JavaIterator, MapEntry, Range,
+    ReadOnlyList, Tuple, Vector,
 )
 from golo_fast.errors import GoloError
 
@@ -62,6 +62,7 @@ _JAVA_NAMES = {
     Box: "java.util.concurrent.atomic.AtomicReference",
     type(None): "null",
     DynamicObject: "gololang.DynamicObject",
+    JavaIterator: "java.util.Iterator",
 }
 
 
@@ -113,6 +114,7 @@ _CHAINS = {
     Range: ("gololang.Range", "java.util.Collection", "java.lang.Iterable", _OBJECT),
     Box: ("java.util.concurrent.atomic.AtomicReference", _OBJECT),
     DynamicObject: ("gololang.DynamicObject", _OBJECT),
+    JavaIterator: ("java.util.Iterator", _OBJECT),
 }
 
 
@@ -204,6 +206,7 @@ _TESTS = {
     _OBJECT: lambda v: v is not None,
     "java.lang.Class": lambda v: isinstance(v, ClassLiteral),
     "gololang.DynamicObject": lambda v: type(v) is DynamicObject,
+    "java.util.Iterator": lambda v: type(v) is JavaIterator,
 }
 
 

@@ -230,7 +230,8 @@ class ModuleContext:
                     if fn is not None:
                         break
             if fn is None:
-                fn = _pick(standard.get(name, ()), argc)
+                fn = _pick(standard.get(name, ()), argc) \
+                    or _pick(_m.OBJECT_STANDARD.get(name, ()), argc)
             if fn is None:
                 fallback = self._fallback(chain)
                 if fallback is None:

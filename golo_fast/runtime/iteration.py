@@ -5,10 +5,12 @@ from golo_fast.runtime.classes import java_name
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.structs import StructBase, UnionBase, field_values, public_values
 from golo_fast.runtime.values import (
-    Array, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple, Vector,
+    Array, EntrySet, GoloList, GoloMap, GoloSet, JavaIterator, MapEntry, Range, ReadOnlyList,
+    Tuple, Vector,
 )
 
-_ITERABLE = (GoloList, Vector, ReadOnlyList, Tuple, Array, Range, GoloSet, EntrySet)
+_ITERABLE = (GoloList, Vector, ReadOnlyList, Tuple, Array, Range, GoloSet, EntrySet,
+             JavaIterator)
 
 
 def iterate(x):

@@ -17,14 +17,14 @@ import types
 
 from golo_fast.runtime import functions as _fn
 from golo_fast.runtime import dynamic as _dynamic
-from golo_fast.runtime.classes import class_of, is_function, java_name
+from golo_fast.runtime.classes import class_of, is_function, java_name, oftype
 from golo_fast.runtime.exceptions import GoloException, cause_of, message_of
 from golo_fast.runtime.operators import eq, lt
 from golo_fast.runtime.render import render, render_exception
 from golo_fast.runtime import structs as _structs
 from golo_fast.runtime.values import (
     Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
-    Vector, golo_contains, index_error, wrap_key,
+    Vector, JavaIterator, golo_contains, index_error, wrap_key,
 )
 from golo_fast.runtime.formatting import java_format
 
@@ -195,6 +195,21 @@ class _Object:
         return class_of(self)
 
 
+class _ObjectStd:
+    def isOneOf(self, *classes):
+        if len(classes) == 1 and type(classes[0]) is Array:
+            classes = tuple(classes[0])
+        return any(oftype(self, klass) for klass in classes)
+
+
+class _Iterator:
+    def hasNext(self):
+        return self.has_next()
+
+    def next(self):
+        return JavaIterator.next(self)
+
+
 def _table(namespace) -> dict:
     """The method table of one namespace class (for receivers not keyed by Python type)."""
     holder: dict = {}
@@ -203,6 +218,7 @@ def _table(namespace) -> dict:
 
 
 OBJECT_METHODS = _table(_Object)
+OBJECT_STANDARD = _table(_ObjectStd)
 
 
 # -- String ---------------------------------------------------------------------------------
@@ -546,7 +562,7 @@ class _List:
         return Array(self)
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
 
 class _ListStd(_CollectionStd):
@@ -671,7 +687,7 @@ class _Set:
         return Array(self)
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
 
 class _SetStd(_CollectionStd):
@@ -887,7 +903,7 @@ class _Tuple:
         return -1
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
 
 # -- Array ----------------------------------------------------------------------------------
@@ -932,7 +948,7 @@ class _Array:
         return GoloList(self)
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
     def equals(self, other):
         return type(other) is Array and list.__eq__(self, other)
@@ -984,7 +1000,7 @@ class _Range:
         return GoloList(self)
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
 
 # -- Numbers, booleans, characters ----------------------------------------------------------
@@ -1184,7 +1200,7 @@ class _Struct:
         return _structs.is_frozen(self)
 
     def iterator(self):
-        return iter(self)
+        return JavaIterator(self)
 
     def destruct(self):
         return Tuple(_structs.public_values(self))
@@ -1281,6 +1297,7 @@ _register(STANDARD, [int], _NumberStd)
 _register(NATIVE, [bool], _Boolean)
 _register(NATIVE, [Char], _Character)
 _register(NATIVE, [Box], _Box)
+_register(NATIVE, [JavaIterator], _Iterator)
 _register(NATIVE, [_dynamic.DynamicObject], _dynamic._Native)
 
 def _refuse_mutation(self, *args):

@@ -590,6 +590,43 @@ class Box:
         return render(self)
 
 
+class JavaIterator:
+    """What `iterator()` returns: Java's `hasNext()` / `next()` over any Golo iterable."""
+
+    __slots__ = ("_it", "_next", "_has")
+
+    def __init__(self, iterable):
+        self._it = iter(iterable)
+        self._has = None
+
+    def has_next(self) -> bool:
+        if self._has is None:
+            try:
+                self._next = next(self._it)
+                self._has = True
+            except StopIteration:
+                self._has = False
+        return self._has
+
+    def next(self):
+        if not self.has_next():
+            raise GoloException("java.util.NoSuchElementException", "no more elements")
+        self._has = None
+        return self._next
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self.has_next():
+            raise StopIteration
+        self._has = None
+        return self._next
+
+    def __repr__(self) -> str:
+        return "JavaIterator()"
+
+
 def map_literal(pairs) -> GoloMap:
     """`map[[k, v], ...]`: each element is a tuple of at least 2 values, or a map entry."""
     result = GoloMap()

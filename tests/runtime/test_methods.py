@@ -326,3 +326,20 @@ def test_entry_set_is_a_live_view(inv):
     assert R(m) == "{a=0, b=0}"
     k, v = rt.destructure(next(iter(entries)), 2, False)
     assert (k, v) == ("a", 0)
+
+
+def test_iterators(inv):
+    for coll in (L([1, 2]), T([1, 2]), A([1, 2]), rt.Range(1, 3), rt.GoloSet([1, 2])):
+        it = inv(coll, "iterator")
+        seen = []
+        while inv(it, "hasNext"):
+            seen.append(inv(it, "next"))
+        assert seen == [1, 2]
+        with pytest.raises(GoloException):
+            inv(it, "next")
+    assert list(rt.iterate(inv(L([3, 4]), "iterator"))) == [3, 4]
+
+
+def test_is_one_of(inv):
+    assert inv("s", "isOneOf", rt.class_literal("Integer"), rt.class_literal("String"))
+    assert not inv(1.5, "isOneOf", rt.class_literal("Integer"))

@@ -27,15 +27,45 @@ def guest(name: str) -> str:
 
 
 def measure(benchmark, fn, *, label: str, ops: int = 1, floor: str | None = None,
-            target: float | None = None, group: str | None = None, **info):
+            target: float | None = None, group: str | None = None, paired: dict | None = None,
+            **info):
     """Time `fn` (which performs `ops` operations) as the table row `label`; return fn's result.
+
+    `paired` maps floor labels to their timed functions (each doing the same `ops`): after
+    pytest-benchmark's rounds, the measure and each floor are timed in alternation and the
+    median of the per-pair ratios is saved (`paired_ratios`). Load from other processes comes
+    and goes on a scale of seconds; a pair lasts milliseconds, so both halves of a pair see the
+    same machine, which two separately timed rows do not.
 
     Under --benchmark-disable, fn runs exactly once (its result is still returned and checked).
     """
     benchmark.extra_info.update(label=label, ops=ops, floor=floor, target=target, **info)
     if group is not None:
         benchmark.group = group
-    return benchmark(fn)
+    result = benchmark(fn)
+    if paired and not benchmark.disabled:
+        benchmark.extra_info["paired_ratios"] = {
+            name: paired_ratio(fn, floor_fn) for name, floor_fn in paired.items()}
+    return result
+
+
+PAIRS = 31
+
+
+def paired_ratio(fn, floor_fn, pairs: int = PAIRS) -> float:
+    """Median over `pairs` alternations of time(fn) / time(floor_fn), the order flipped every
+    other pair so that neither side always runs first."""
+    import statistics
+    import time
+    ratios = []
+    for i in range(pairs):
+        times = {}
+        for which in ((fn, floor_fn) if i % 2 else (floor_fn, fn)):
+            start = time.perf_counter()
+            which()
+            times[which] = time.perf_counter() - start
+        ratios.append(times[fn] / times[floor_fn])
+    return statistics.median(ratios)
 
 
 def measure_pedantic(benchmark, fn, *, label: str, rounds: int, setup=None, ops: int = 1,

@@ -61,10 +61,56 @@ def raw_echo():
     return RawGuest("echo")
 
 
+class Floors:
+    """The floor loops of echo.wasm, by label, built once per module and shared by the floor
+    rows and by the measures that pair themselves with them."""
+
+    def __init__(self, raw: RawGuest):
+        self.raw = raw
+        # one input buffer; payload() of every size is a prefix of the 1 MiB payload
+        self.input = raw.malloc(SIZES["1 MiB"])
+        raw.write(self.input, payload("1 MiB").encode())
+        self._built = {}
+
+    def __getitem__(self, label: str):
+        if label not in self._built:
+            kind, size = label.rsplit(" floor ", 1)
+            self._built[label] = getattr(self, f"_{kind}")(size)
+        return self._built[label]
+
+    def _call(self, size: str):
+        echo = self.raw.function("echo")
+        get_ptr = self.raw.function("getResultPtr")
+        get_len = self.raw.function("getResultLen")
+        ptr, n, ops = self.input, SIZES[size], OPS[size]
+
+        def run():
+            for _ in range(ops):
+                echo(ptr, n)
+                result_ptr = get_ptr()
+                result_len = get_len()
+            return result_ptr, result_len
+        return run
+
+    def _copy(self, size: str):
+        data = payload(size).encode()
+        n, ops = len(data), OPS[size]
+        view = memoryview(bytearray(2 * n + 64))
+        where, result_at = 16, n + 32
+        view[result_at:result_at + n] = data
+
+        def run():
+            for _ in range(ops):
+                view[where:where + n] = data
+                out = None
+                out = bytes(view[result_at:result_at + n])
+            return out
+        return run
+
+
 @pytest.fixture(scope="module")
-def echo_input(raw_echo):
-    """A 1 MiB input buffer malloc'd once in the raw guest, filled per size by the floors."""
-    return raw_echo.malloc(SIZES["1 MiB"])
+def floors(raw_echo):
+    return Floors(raw_echo)
 
 
 # -- floors -------------------------------------------------------------------------------------
@@ -83,43 +129,19 @@ def test_noop_floor(benchmark, raw_echo):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_call_floor(benchmark, raw_echo, echo_input, size):
-    text = payload(size).encode()
-    raw_echo.write(echo_input, text)
-    echo = raw_echo.function("echo")
-    get_ptr = raw_echo.function("getResultPtr")
-    get_len = raw_echo.function("getResultLen")
-    ptr, n, ops = echo_input, len(text), OPS[size]
-
-    def run():
-        for _ in range(ops):
-            echo(ptr, n)
-            result_ptr = get_ptr()
-            result_len = get_len()
-        return result_ptr, result_len
-
-    result_ptr, result_len = measure(benchmark, run, label=f"call floor {size}", ops=ops,
+def test_call_floor(benchmark, raw_echo, floors, size):
+    label = f"call floor {size}"
+    result_ptr, result_len = measure(benchmark, floors[label], label=label, ops=OPS[size],
                                      group="floors")
-    assert result_len == n and raw_echo.read(result_ptr & 0xFFFFFFFF, n) == text
+    assert result_len == SIZES[size]
+    assert raw_echo.read(result_ptr & 0xFFFFFFFF, result_len) == payload(size).encode()
 
 
 @pytest.mark.parametrize("size", ["64 KiB", "1 MiB"])
-def test_copy_floor(benchmark, size):
-    data = payload(size).encode()
-    n, ops = len(data), OPS[size]
-    memory = bytearray(2 * n + 64)
-    view = memoryview(memory)
-    where, result_at = 16, n + 32
-
-    def run():
-        for _ in range(ops):
-            view[where:where + n] = data
-            out = None
-            out = bytes(view[result_at:result_at + n])
-        return out
-
-    view[result_at:result_at + n] = data
-    assert measure(benchmark, run, label=f"copy floor {size}", ops=ops, group="floors") == data
+def test_copy_floor(benchmark, floors, size):
+    label = f"copy floor {size}"
+    out = measure(benchmark, floors[label], label=label, ops=OPS[size], group="floors")
+    assert out == payload(size).encode()
 
 
 # -- call_string / call_bytes -------------------------------------------------------------------
@@ -142,9 +164,14 @@ def _load_echo(load, engine: str):
     return load(guest("echo")) if engine == "wasmer" else load(guest("echo"), engine=engine)
 
 
+def _paired(floors: Floors, row: dict) -> dict:
+    labels = [row["floor"]] + [label for label, _ in row.get("also", [])]
+    return {label: floors[label] for label in labels}
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("size", SIZES)
-def test_call_string(benchmark, load, impl, engine, size):
+def test_call_string(benchmark, load, floors, impl, engine, size):
     text = payload(size)
     ops = OPS[size]
     with _load_echo(load, engine) as runner:
@@ -157,14 +184,15 @@ def test_call_string(benchmark, load, impl, engine, size):
             return out
 
         where = "" if engine == "wasmer" else f", {engine}"
+        row = _targets(impl, engine, size)
         out = measure(benchmark, run, label=f"call_string {size} ({impl}{where})", ops=ops,
                       group=f"call_string {size}", roundtrip_10b=size == "10 B",
-                      **_targets(impl, engine, size))
+                      paired=_paired(floors, row), **row)
     assert out == text
 
 
 @pytest.mark.parametrize("size", ["10 B", "1 MiB"])
-def test_call_bytes(benchmark, load, impl, size):
+def test_call_bytes(benchmark, load, floors, impl, size):
     data = payload(size).encode()
     ops = OPS[size]
     with load(guest("echo")) as runner:
@@ -177,9 +205,10 @@ def test_call_bytes(benchmark, load, impl, size):
             return out
 
         also = [["copy floor 1 MiB", None]] if size == "1 MiB" else []
+        row = {"floor": f"call floor {size}", "also": also}
         out = measure(benchmark, run, label=f"call_bytes {size} ({impl})", ops=ops,
-                      group=f"call_string {size}", floor=f"call floor {size}", also=also,
-                      roundtrip_10b=size == "10 B")
+                      group=f"call_string {size}", roundtrip_10b=size == "10 B",
+                      paired=_paired(floors, row), **row)
     assert out == data
 
 
@@ -202,17 +231,14 @@ def test_call_string_non_ascii(benchmark, load, impl):
 # -- packed-return protocol (issue 6): one guest call and a free instead of three calls ------
 
 @pytest.fixture(scope="module")
-def raw_packed():
-    return RawGuest("packed")
-
-
-def test_packed_floor(benchmark, raw_packed):
+def packed_floor():
     """greet(ptr, len) -> i64 and free(result): the packed protocol's calls, raw."""
+    raw = RawGuest("packed")
     text = payload("10 B").encode()
-    ptr = raw_packed.malloc(64)
-    raw_packed.write(ptr, text)
-    greet = raw_packed.function("greet")
-    free = raw_packed.function("free")
+    ptr = raw.malloc(64)
+    raw.write(ptr, text)
+    greet = raw.function("greet")
+    free = raw.function("free")
     n = len(text)
 
     def run():
@@ -220,15 +246,19 @@ def test_packed_floor(benchmark, raw_packed):
             packed = greet(ptr, n)
             free((packed >> 32) & 0xFFFFFFFF)
         packed = greet(ptr, n)
-        result = raw_packed.read((packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF)
+        result = raw.read((packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF)
         free((packed >> 32) & 0xFFFFFFFF)
         return result
-
-    out = measure(benchmark, run, label="packed call floor 10 B", ops=1000, group="floors")
-    assert out == b"Hello, " + text + b"!!!"
+    return run
 
 
-def test_packed_call_string(benchmark, load, impl):
+def test_packed_floor(benchmark, packed_floor):
+    out = measure(benchmark, packed_floor, label="packed call floor 10 B", ops=1000,
+                  group="floors")
+    assert out == b"Hello, " + payload("10 B").encode() + b"!!!"
+
+
+def test_packed_call_string(benchmark, load, floors, packed_floor, impl):
     text = payload("10 B")
     with load(guest("packed")) as runner:
         try:
@@ -244,7 +274,9 @@ def test_packed_call_string(benchmark, load, impl):
 
         out = measure(benchmark, run, label=f"packed call_string 10 B ({impl})", ops=1000,
                       group="call_string 10 B", floor="packed call floor 10 B",
-                      also=[["call floor 10 B", None]], roundtrip_10b=True)
+                      also=[["call floor 10 B", None]], roundtrip_10b=True,
+                      paired={"packed call floor 10 B": packed_floor,
+                              "call floor 10 B": floors["call floor 10 B"]})
     assert out == f"Hello, {text}!!!"
 
 
@@ -256,27 +288,23 @@ HOST_RESULT = f"Result from host: {HOST_REPLY}"
 
 
 @pytest.fixture(scope="module")
-def raw_host():
+def host_floor():
     """host.wasm with the cheapest possible host imports: the handler does nothing and the
     getters return a reply placed once, so only wasmer's call costs remain."""
     state = {}
-    guest_ = RawGuest("host", host={
+    raw = RawGuest("host", host={
         "hostCallStringHandler": (lambda ptr, n: 0, ("i32", "i32"), ("i32",)),
         "hostGetResultPtr": (lambda: state["reply"], (), ("i32",)),
         "hostGetResultLen": (lambda: len(HOST_REPLY), (), ("i32",)),
     })
-    state["reply"] = guest_.malloc(64)
-    guest_.write(state["reply"], HOST_REPLY.encode())
-    return guest_
-
-
-def test_host_floor(benchmark, raw_host):
+    state["reply"] = raw.malloc(64)
+    raw.write(state["reply"], HOST_REPLY.encode())
     text = HOST_INPUT.encode()
-    ptr = raw_host.malloc(64)
-    raw_host.write(ptr, text)
-    process = raw_host.function("processWithHost")
-    get_ptr = raw_host.function("getResultPtr")
-    get_len = raw_host.function("getResultLen")
+    ptr = raw.malloc(64)
+    raw.write(ptr, text)
+    process = raw.function("processWithHost")
+    get_ptr = raw.function("getResultPtr")
+    get_len = raw.function("getResultLen")
     n = len(text)
 
     def run():
@@ -284,13 +312,17 @@ def test_host_floor(benchmark, raw_host):
             process(ptr, n)
             result_ptr = get_ptr()
             result_len = get_len()
-        return raw_host.read(result_ptr & 0xFFFFFFFF, result_len)
+        return raw.read(result_ptr & 0xFFFFFFFF, result_len)
+    return run
 
-    out = measure(benchmark, run, label="host call floor 10 B", ops=1000, group="floors")
+
+def test_host_floor(benchmark, host_floor):
+    out = measure(benchmark, host_floor, label="host call floor 10 B", ops=1000,
+                  group="floors")
     assert out == HOST_RESULT.encode()
 
 
-def test_host_handler(benchmark, load, impl):
+def test_host_handler(benchmark, load, floors, host_floor, impl):
     messages = []
 
     def handler(message: str) -> str:
@@ -308,6 +340,8 @@ def test_host_handler(benchmark, load, impl):
 
         out = measure(benchmark, run, label=f"host handler 10 B ({impl})", ops=1000,
                       group="host handler", floor="host call floor 10 B",
-                      also=[["call floor 10 B", None]])
+                      also=[["call floor 10 B", None]],
+                      paired={"host call floor 10 B": host_floor,
+                              "call floor 10 B": floors["call floor 10 B"]})
     assert out == HOST_RESULT
     assert messages[-1] == f"👋 [WASM] you send me this: {HOST_INPUT}"

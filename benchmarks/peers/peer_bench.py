@@ -2,7 +2,8 @@
 
     <venv>/bin/python peer_bench.py PEER --wasm GUEST.wasm [--quick]
 
-PEER is golo-fast (run in golo-fast's own .venv), wasmtime (wasmtime-py's public API),
+PEER is golo-fast or golo-fast-wasmtime (golo-fast on its wasmer or its wasmtime engine, run
+in golo-fast's own .venv), wasmtime (wasmtime-py's public API),
 extism (the Extism Python SDK) or pywasm3. Each runs in its own venv (benchmarks/peers/setup.sh)
 and imports nothing from golo-fast but its own package, so a peer is measured as its users
 would call it. The guest is guests/echo.wasm (the article's protocol: write input, echo(ptr,
@@ -23,10 +24,15 @@ import time
 TEXT = "0123456789"
 
 
-def golo_fast(path: str):
+def golo_fast(path: str, engine: str | None = None):
     from golo_fast import wasm
-    runner = wasm.load(path)
-    return "golo-fast " + _version("golo-fast"), lambda text: runner.call_string("echo", text)
+    runner = wasm.load(path) if engine is None else wasm.load(path, engine=engine)
+    name = "golo-fast " + _version("golo-fast") + (f" ({engine})" if engine else " (wasmer)")
+    return name, lambda text: runner.call_string("echo", text)
+
+
+def golo_fast_wasmtime(path: str):
+    return golo_fast(path, "wasmtime")
 
 
 def wasmtime_py(path: str):
@@ -85,8 +91,8 @@ def pywasm3(path: str):
     return "pywasm3 " + _version("pywasm3"), call
 
 
-PEERS = {"golo-fast": golo_fast, "wasmtime": wasmtime_py, "extism": extism_sdk,
-         "pywasm3": pywasm3}
+PEERS = {"golo-fast": golo_fast, "golo-fast-wasmtime": golo_fast_wasmtime,
+         "wasmtime": wasmtime_py, "extism": extism_sdk, "pywasm3": pywasm3}
 
 
 def _version(distribution: str) -> str:

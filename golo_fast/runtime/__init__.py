@@ -1,7 +1,14 @@
 """The Golo runtime: everything compiled Golo code calls (bound as `_rt`).
 
-See docs/design/runtime-contract.md for the contract; this module only re-exports.
+See docs/design/runtime-contract.md for the contract; this module only re-exports, plus one
+interpreter setting below.
 """
+import sys as _sys
+
+# Golo integers are unbounded here, so `println(factorial(2000))` (5736 digits) must print:
+# lift CPython's default 4300-digit limit on int <-> str conversions (3.10.7+ has it).
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
 from golo_fast.runtime.builtins import PREDEFINED
 from golo_fast.runtime.classes import ClassLiteral, class_literal, java_name, oftype
 from golo_fast.runtime.dispatch import (

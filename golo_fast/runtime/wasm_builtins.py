@@ -47,7 +47,30 @@ def _flush() -> None:
     sys.stdout.flush()
 
 
-_OPTION_KEYS = ("args", "env", "dirs")
+_OPTION_KEYS = ("args", "env", "dirs", "engine", "fuel", "timeout", "maxPages")
+# option -> (wasm.load keyword, accepted types, what the message calls them)
+_LOAD_OPTIONS = {
+    "engine": ("engine", (str,), "a String"),
+    "fuel": ("fuel", (int,), "a positive integer"),
+    "timeout": ("timeout", (int, float), "a positive number of seconds"),
+    "maxPages": ("max_pages", (int,), "a positive integer"),
+}
+
+
+def _load_options(options) -> dict:
+    """The wasm.load keywords for the engine and limit options (wasmtime only: wasmer refuses
+    the limits with WasmUnsupportedError, which a script can catch)."""
+    chosen = {}
+    for key, (keyword, kinds, described) in _LOAD_OPTIONS.items():
+        value = options.get(key)
+        if value is None:
+            continue
+        if (not isinstance(value, kinds) or isinstance(value, bool)
+                or (kinds != (str,) and not value > 0)):
+            raise _argument_error(f"wasmLoad: option {key} must be {described}, "
+                                  f"not {render(value)}")
+        chosen[keyword] = value
+    return chosen
 
 
 def _wasi_config(options):
@@ -81,7 +104,8 @@ def wasmLoad(path, options=None):
     path = _text(path, "wasmLoad: the path")
     if options is None:
         return bridge().load(path)
-    return bridge().load(path, wasi=_wasi_config(options))
+    wasi = _wasi_config(options)
+    return bridge().load(path, wasi=wasi, **_load_options(options))
 
 
 def wasmHasFunction(runner, name):

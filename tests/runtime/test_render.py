@@ -105,3 +105,12 @@ def test_double_rendering_round_trips(value):
     if "E" in text:
         assert not 1e-3 <= abs(value) < 1e7
         assert 1 <= abs(float(mantissa)) < 10
+
+
+def test_huge_integers_render_and_parse(inv):
+    big = 1
+    for i in range(1, 2001):
+        big *= i
+    text = R(big)
+    assert len(text) == 5736 and rt.add("", big) == text
+    assert inv(text, "toInt") == big

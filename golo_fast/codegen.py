@@ -129,13 +129,15 @@ def is_integral(e, known) -> bool:
     return False
 
 
-def integral_locals(body, compact: bool) -> frozenset:
-    """Locals of a function that only ever hold ints (a fixpoint over their assignments)."""
+def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
+    """Locals of a function that only ever hold ints (a fixpoint over their assignments);
+    `seeds` are parameters known to be ints (parameters are never reassigned)."""
     if compact or body is None:
-        return frozenset()
+        return frozenset(seeds)
     assignments: list = []
     _walk_assignments(body.stmts, assignments)
     known = {b for b, _ in assignments if b is not None and b.kind in ("let", "var", "loop")}
+    known |= set(seeds)
     changed = True
     while changed:
         changed = False
@@ -145,6 +147,43 @@ def integral_locals(body, compact: bool) -> frozenset:
                 known.discard(b)
                 changed = True
     return frozenset(known)
+
+
+_NUMERIC_OPS = frozenset(("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!="))
+
+
+def _children(node):
+    for name in node.__slots__:
+        value = getattr(node, name, None)
+        if isinstance(value, n.Node):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, n.Node):
+                    yield item
+                elif isinstance(item, tuple):
+                    yield from (x for x in item if isinstance(x, n.Node))
+
+
+def numeric_params(fn: n.Function) -> list:
+    """Parameters used as operands of arithmetic or comparisons in the function's own body
+    (closures excluded): worth an int-specialised version of the body. Empty when the body
+    has banged calls (their once-per-site cache must not be duplicated)."""
+    params = {p.binding for p in fn.params[:len(fn.params) - (1 if fn.varargs else 0)]}
+    used = set()
+    stack = [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.Closure):
+            continue
+        if isinstance(node, n.Call) and node.banged:
+            return []
+        if isinstance(node, n.Binary) and node.op in _NUMERIC_OPS:
+            for side in (node.left, node.right):
+                if isinstance(side, n.Name) and side.binding in params:
+                    used.add(side.binding)
+        stack.extend(_children(node))
+    return [p.binding for p in fn.params if p.binding in used]
 
 
 class _Fn:
@@ -340,11 +379,11 @@ class CodeGenerator:
             kwonlyargs=[ast.arg(arg=c) for c in captures],
             kw_defaults=[_load(c) for c in captures], kwarg=None, defaults=[])
 
-    def body_stmts(self, params, varargs, body, compact, info) -> list:
+    def body_stmts(self, params, varargs, body, compact, info, only_body=False) -> list:
         stmts = []
-        if info is not None and info.global_assigns:
+        if info is not None and info.global_assigns and not only_body:
             stmts.append(ast.Global(names=sorted(info.global_assigns)))
-        if varargs:
+        if varargs and not only_body:
             name = params[-1].binding.pyname
             stmts.append(self.at(ast.Assign(targets=[_store(name)],
                                             value=_call(self.helper("varargs"), [_load(name)])),
@@ -359,6 +398,21 @@ class CodeGenerator:
         outer = self.fn
         self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact))
         body = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info)
+        hot = numeric_params(fn)
+        if hot:
+            # Parameters are constants in Golo: one type test on entry selects a version of
+            # the body where they (and locals computed from them) are known ints.
+            self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact, hot))
+            fast = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info,
+                                   only_body=True)
+            tests = [ast.Compare(left=_call(self.helper("type"), [_load(b.pyname)]),
+                                 ops=[ast.Is()], comparators=[self.helper("int")]) for b in hot]
+            test = tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
+            prefix = [st for st in body[:2] if isinstance(st, ast.Global) or (
+                fn.varargs and isinstance(st, ast.Assign)
+                and getattr(st.targets[0], "id", None) == fn.params[-1].binding.pyname)]
+            generic = body[len(prefix):]
+            body = prefix + [self.at(ast.If(test=test, body=fast, orelse=generic), fn.span)]
         self.fn = outer
         node = ast.FunctionDef(name=pyname, args=self.arguments(fn.params, fn.varargs),
                                body=body, decorator_list=[], returns=None, type_comment=None)
@@ -676,8 +730,12 @@ class CodeGenerator:
             first, again = self.temp_bind(other)
             if first is None:
                 return _call(helper, [left, right])
-            test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.In()],
-                               comparators=[self.helper("NUM")])
+            if lit.kind == "int":
+                test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.Is()],
+                                   comparators=[self.helper("int")])
+            else:
+                test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.In()],
+                                   comparators=[self.helper("NUM")])
             if lit is e.right:
                 fast = ast.Compare(left=again, ops=[pyop], comparators=[right])
                 slow = _call(helper, [again, right])

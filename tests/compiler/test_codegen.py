@@ -354,7 +354,24 @@ def test_generated_python_is_positioned_in_golo(tmp_path):
     assert compiled.code.co_filename == str(tmp_path / "m.golo")
     fn = next(node for node in compiled.python_ast.body if isinstance(node, ast.FunctionDef))
     assert fn.lineno == 3
-    assert fn.body[0].lineno == 4
+    returns = [node for node in ast.walk(fn) if isinstance(node, ast.Return)]
+    assert returns and all(node.lineno == 4 for node in returns)
     for node in ast.walk(compiled.python_ast):
         if isinstance(node, (ast.expr, ast.stmt)):
             assert node.lineno >= 1
+
+
+def test_int_specialised_bodies_keep_golo_semantics(run_golo):
+    assert out_of(run_golo, """module m
+function f = |a, b| {
+  var acc = a
+  for (var i = 0, i < b, i = i + 1) { acc = acc + a / 2 + a % 3 }
+  return acc + " " + (a < b)
+}
+function g = |a, b| -> a + b * 2
+function main = |args| {
+  println(f(-7, 3))
+  println(f(7, 2))
+  println(g("s", 2) + g(1, 2) + g(1.5, 1))
+}
+""") == "-19 true\n15 false\ns453.5\n"

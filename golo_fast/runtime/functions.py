@@ -9,6 +9,7 @@ Python names are mangled) and `fn._golo_name`.
 from __future__ import annotations
 
 import functools
+import re
 import types
 
 from golo_fast.runtime.classes import is_function, java_name
@@ -81,21 +82,37 @@ def call_value(fn, *args):
         raise
 
 
+_ENCODED_CHAR = re.compile(r"_([0-9a-f]+)x")
+
+
+def golo_param_name(pyname: str) -> str:
+    """The Golo name of a compiled parameter: codegen spells names that are not plain Python
+    identifiers as `u__` + the name with each other character written `_<hex>x`."""
+    if not pyname.startswith("u__"):
+        return pyname
+    return _ENCODED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), pyname[3:])
+
+
+def _param_names(fn, count: int):
+    params = getattr(fn, "_golo_params", None)
+    if params is not None:
+        return tuple(params)
+    target = fn.__func__ if isinstance(fn, types.MethodType) else fn
+    code = getattr(target, "__code__", None)
+    if code is None:
+        return None
+    names = code.co_varnames[:code.co_argcount + (1 if code.co_flags & _CO_VARARGS else 0)]
+    if isinstance(fn, types.MethodType):
+        names = names[1:]
+    return tuple(golo_param_name(n) for n in names[:count])
+
+
 def positional_from_named(fn, named: dict) -> list:
     """Order named arguments as `fn`'s parameters (§6.3)."""
-    params = getattr(fn, "_golo_params", None)
+    params = _param_names(fn, signature(fn)[0])
     if params is None:
-        target = fn.__func__ if isinstance(fn, types.MethodType) else fn
-        code = getattr(target, "__code__", None)
-        if code is None:
-            raise GoloException("java.lang.IllegalArgumentException",
-                                f"`{name_of(fn)}` does not accept named arguments")
-        count = code.co_argcount + (1 if code.co_flags & _CO_VARARGS else 0)
-        params = code.co_varnames[:count]
-        if isinstance(fn, types.MethodType):
-            params = params[1:]
-        n, _ = signature(fn)
-        params = params[:n]
+        raise GoloException("java.lang.IllegalArgumentException",
+                            f"`{name_of(fn)}` does not accept named arguments")
     unknown = [k for k in named if k not in params]
     if unknown:
         raise GoloException("java.lang.IllegalArgumentException",
@@ -140,9 +157,7 @@ def bind_at(f, position, value):
     """Fix one parameter, by index or by name."""
     n, varargs = signature(f)
     if isinstance(position, str):
-        params = getattr(f, "_golo_params", None)
-        if params is None and hasattr(f, "__code__"):
-            params = f.__code__.co_varnames[:n]
+        params = _param_names(f, n)
         if not params or position not in params:
             raise GoloException("java.lang.IllegalArgumentException",
                                 f"`{name_of(f)}` has no parameter named `{position}`")

@@ -256,3 +256,14 @@ def test_call_value(golo_error):
     # A TypeError from inside the function is not an arity error.
     e = golo_error(rt.call_value, broken, 1)
     assert "takes" not in e.message
+
+
+def test_named_arguments_and_bind_at_read_encoded_parameter_names(ctx):
+    from golo_fast.runtime.functions import golo_param_name
+    assert golo_param_name("u__from") == "from" and golo_param_name("plain") == "plain"
+    assert golo_param_name("u__gr_f6x_dfxe") == "größe"
+
+    def sub(u__from, to):
+        return u__from - to
+    assert rt.call_value_named(sub, {"from": 10, "to": 1}) == 9
+    assert rt.invoke(ctx, sub, "bindAt", "from", 100)(1) == 99

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-import uuid as _uuid
 
 from golo_fast.runtime import wasm_builtins as _wasm
 from golo_fast.runtime.classes import is_function, java_name, oftype
@@ -244,7 +243,9 @@ def sleep(ms):
 
 
 def uuid():
-    return str(_uuid.uuid4())
+    # Imported on use: the uuid module pulls in platform and subprocess (~10 ms at start-up).
+    import uuid as uuid_module
+    return str(uuid_module.uuid4())
 
 
 def _exception_constructor(kind: str):

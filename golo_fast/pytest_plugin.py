@@ -30,6 +30,7 @@ needs it runs, so pytest runs without Golo files start as before.
 from __future__ import annotations
 
 import fnmatch
+import importlib
 import os
 import re
 import subprocess
@@ -79,10 +80,11 @@ class GoloFile(pytest.File):
     the tests."""
 
     def collect(self):
-        from golo_fast import api, runtime
+        from golo_fast import api
         with _working_directory(self.path.parent):
             compiled, _ = api.Loader().load(str(self.path))
-        context = runtime.MODULES[compiled.name]
+        # The runtime the module's code imported (through sys.modules) holds its context.
+        context = importlib.import_module("golo_fast.runtime").MODULES[compiled.name]
         found = []
         for name, overloads in context.functions.items():
             if not name.startswith(TEST_PREFIX):

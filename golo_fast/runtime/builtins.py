@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 import os
-import sys
 import time
 
 from golo_fast.runtime import wasm_builtins as _wasm
 from golo_fast.runtime.classes import is_function, java_name, oftype
+from golo_fast.runtime.console import print_, println, readln, readPassword
 from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.methods import parse_float, parse_int
@@ -18,28 +18,6 @@ from golo_fast.runtime.render import render
 from golo_fast.runtime.values import (
     Array, Box, Char, GoloList, GoloSet, MapEntry, Range, Tuple, Vector, map_literal,
 )
-
-
-def println(x):
-    sys.stdout.write((x if type(x) is str else render(x)) + "\n")
-
-
-def print_(x):
-    sys.stdout.write(x if type(x) is str else render(x))
-
-
-def readln(prompt=None):
-    if prompt is not None:
-        sys.stdout.write(render(prompt))
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    return line[:-1] if line.endswith("\n") else line
-
-
-def readPassword(prompt=None):
-    import getpass
-    sys.stdout.flush()
-    return getpass.getpass("" if prompt is None else render(prompt))
 
 
 def str_(*values):

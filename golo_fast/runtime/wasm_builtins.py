@@ -2,14 +2,13 @@
 
 `golo_fast.wasm` (and so wasmer) is imported on the first use of a wasm builtin only, so plain
 scripts start fast.  Bridge errors are `errors.GoloError`s: a script catches them with their
-message.  Guests write their WASI output straight to file descriptor 1, so buffered Golo
-output is flushed before each guest call to keep the two in program order.
+message.  Guests write their WASI output straight to file descriptor 1, so Golo output still
+buffered is flushed before each guest call to keep the two in program order.
 """
 from __future__ import annotations
 
-import sys
-
 from golo_fast.runtime.classes import is_function, java_name
+from golo_fast.runtime.console import flush_pending
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.render import render
 from golo_fast.runtime.values import Array, GoloMap, Tuple
@@ -41,10 +40,6 @@ def _runner(value, builtin: str):
         raise _argument_error(f"{builtin}: the first argument must be a wasm runner "
                               f"(from wasmLoad), not {java_name(value)}")
     return value
-
-
-def _flush() -> None:
-    sys.stdout.flush()
 
 
 _OPTION_KEYS = ("args", "env", "dirs", "engine", "fuel", "timeout", "maxPages")
@@ -119,7 +114,7 @@ def wasmFunctions(runner):
 def wasmCallString(runner, name, text):
     runner = _runner(runner, "wasmCallString")
     name = _text(name, "wasmCallString: the function name")
-    _flush()
+    flush_pending()
     return runner.call_string(name, text if type(text) is str else render(text))
 
 
@@ -140,7 +135,7 @@ def wasmCallBytes(runner, name, data):
     runner = _runner(runner, "wasmCallBytes")
     name = _text(name, "wasmCallBytes: the function name")
     payload = _to_bytes(data)
-    _flush()
+    flush_pending()
     return Array(runner.call_bytes(name, payload))
 
 
@@ -153,7 +148,7 @@ def wasmCall(runner, name, *numbers):
     for n in numbers:
         if type(n) is not int and type(n) is not float:
             raise _argument_error(f"wasmCall: arguments must be numbers, not {java_name(n)}")
-    _flush()
+    flush_pending()
     result = runner.call(name, *numbers)
     if isinstance(result, (list, tuple)):
         return Tuple(result) if len(result) != 1 else result[0]

@@ -170,3 +170,19 @@ def test_bridge_errors_are_catchable_with_their_message(at_guests, golo_error, c
     e = golo_error(P["wasmCallString"], runner, "ok", "closed")
     assert isinstance(e, errors.RunnerClosedError)
     assert rt.render(e).startswith("RunnerClosedError: ")
+
+
+def test_golo_output_is_flushed_before_a_guest_writes(at_guests, tmp_path):
+    # A WASI guest writes to fd 1 directly: Golo's buffered output must come out first.
+    script = (
+        "import golo_fast.runtime as rt\n"
+        "P = rt.PREDEFINED\n"
+        "r = P['wasmLoad']('wasi_probe.wasm')\n"
+        "P['println']('before')\n"
+        "P['wasmCallString'](r, 'say', 'from guest')\n"
+        "P['println']('after')\n"
+        "P['wasmCallString'](r, 'say', 'again')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=GUESTS).stdout
+    assert out == "before\nfrom guest\nafter\nagain\n"

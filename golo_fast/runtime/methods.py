@@ -799,7 +799,8 @@ class _MapStd:
         return self
 
     def filter(self, pred):
-        return GoloMap((k, v) for k, v in GoloMap.items(self) if _bool(pred(k, v), "filter predicate"))
+        return GoloMap((k, v) for k, v in GoloMap.items(self)
+                       if _bool(pred(k, v), "filter predicate"))
 
     def map(self, f):
         out = GoloMap()

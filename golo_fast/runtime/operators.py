@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 
-from golo_fast.runtime.classes import java_name, oftype
+from golo_fast.runtime.classes import java_name
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.render import render
 from golo_fast.runtime.structs import StructBase
 from golo_fast.runtime.values import Char, Tuple
 
 __all__ = ["add", "sub", "mul", "div", "mod", "neg", "eq", "ne", "lt", "le", "gt", "ge",
-           "is_", "isnt", "oftype", "cond", "not_", "unsupported"]
+           "is_", "isnt", "cond", "not_", "unsupported"]
 
 def _is_number(t) -> bool:
     return t is int or t is float or t is Char

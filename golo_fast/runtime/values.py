@@ -137,7 +137,7 @@ class GoloList(_Unordered, _NoArith, list):
 
     def __eq__(self, other):
         # A list equals a vector with the same elements (Java List.equals), never an array.
-        if isinstance(other, GoloList) or (isinstance(other, list) and not isinstance(other, Array)):
+        if isinstance(other, list) and not isinstance(other, Array):
             return list.__eq__(self, other)
         return False
 
@@ -315,7 +315,8 @@ class EntrySet(GoloSet):
             return False
         key = wrap_key(entry.key)
         try:
-            return dict.__contains__(self._map, key) and dict.__getitem__(self._map, key) == entry.value
+            return (dict.__contains__(self._map, key)
+                    and dict.__getitem__(self._map, key) == entry.value)
         except TypeError:
             return False
 
@@ -521,7 +522,8 @@ class Range:
         return len(range(self.start, self.stop, self.step))
 
     def __contains__(self, value) -> bool:
-        if self.is_char != (type(value) is Char) or not isinstance(value, int) or type(value) is bool:
+        if (self.is_char != (type(value) is Char) or not isinstance(value, int)
+                or type(value) is bool):
             return False
         return int(value) in range(self.start, self.stop, self.step)
 

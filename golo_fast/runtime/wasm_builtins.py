@@ -163,7 +163,8 @@ def _handler(closure):
 
 
 def wasmRegisterStringHandler(runner, name_or_closure, closure=None):
-    """`(runner, closure)` registers the `default` handler; `(runner, name, closure)` a named one."""
+    """`(runner, closure)` registers the `default` handler, `(runner, name, closure)` a named
+    one."""
     runner = _runner(runner, "wasmRegisterStringHandler")
     if closure is None:
         name, closure = None, name_or_closure

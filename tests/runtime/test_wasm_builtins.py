@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from golo_fast import errors, runtime as rt
-from golo_fast.runtime import wasm_builtins as wb
 
 P = rt.PREDEFINED
 GUESTS = Path(__file__).resolve().parents[2] / "guests"

@@ -49,6 +49,8 @@ def readln(prompt=None):
         sys.stdout.write(render(prompt))
     _flush()
     line = sys.stdin.readline()
+    if not line:
+        return None          # end of input, like Java's readLine()
     return line[:-1] if line.endswith("\n") else line
 
 

@@ -28,7 +28,7 @@ def test_readln(monkeypatch, capsys):
     assert P["readln"]() == "first line"
     assert P["readln"]("name? ") == "second"
     assert capsys.readouterr().out == "name? "
-    assert P["readln"]() == ""
+    assert P["readln"]() is None
 
 
 def test_str():

@@ -137,7 +137,7 @@ def _compiler_stamp() -> str:
     here = os.path.dirname(os.path.abspath(__file__))
     parts = [sys.version, str(_CACHE_FORMAT)]
     for rel in ("resolve.py", "codegen.py", "syntax/parser.py", "syntax/lexer.py",
-                "runtime/__init__.py"):
+                "runtime/__init__.py", "runtime/builtins.py"):
         try:
             parts.append(str(os.stat(os.path.join(here, rel)).st_mtime_ns))
         except OSError:

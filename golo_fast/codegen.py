@@ -71,7 +71,7 @@ def is_boolean(e) -> bool:
 def _walk_assignments(stmts, out: list):
     """(binding, value) for every single-name assignment of a function body (closures
     excluded: they are other functions and cannot assign these locals). A foreach over a
-    range literal or a `range(...)` call yields ("range", ...) pseudo values."""
+    range literal or a `range(...)` call yields a ("range", [bounds]) pseudo value."""
     for s in stmts:
         t = type(s)
         if t is n.Let or t is n.Assign:
@@ -93,12 +93,17 @@ def _walk_assignments(stmts, out: list):
             _walk_assignments(s.body.stmts, out)
         elif t is n.Foreach:
             c = s.clause
-            ranged = isinstance(c.iterable, n.RangeLit) or (
-                isinstance(c.iterable, n.Call) and c.iterable.target is not None
-                and c.iterable.target.kind == "predefined"
-                and c.iterable.target.name in ("range", "reversedRange"))
+            bounds = None
+            if isinstance(c.iterable, n.RangeLit):
+                bounds = [c.iterable.start, c.iterable.stop]
+            elif (isinstance(c.iterable, n.Call) and c.iterable.target is not None
+                  and c.iterable.target.kind == "predefined" and c.iterable.args
+                  and c.iterable.target.name in ("range", "reversedRange")
+                  and c.iterable.args[0].name is None):
+                bounds = [a.value for a in c.iterable.args]
             for p in c.names:
-                out.append((p.binding, "range" if ranged and len(c.names) == 1 else None))
+                ranged = bounds is not None and len(c.names) == 1
+                out.append((p.binding, ("range", bounds) if ranged else None))
             _walk_assignments(s.body.stmts, out)
         elif t is n.Case:
             for _, block in s.branches:
@@ -114,11 +119,11 @@ def _walk_assignments(stmts, out: list):
 
 
 def is_integral(e, known) -> bool:
-    """True when `e` is statically an int (or a Char, which is an int subclass whose
-    Python arithmetic is Golo's): literals, known locals, and + - * / % of those."""
+    """True when `e` is statically an exact int: literals, known locals, and + - * / % of
+    those. (Chars are left out: `'a' == 97` is false in Golo, true for Python ints.)"""
     t = type(e)
     if t is n.Literal:
-        return e.kind == "int" or e.kind == "char"
+        return e.kind == "int"
     if t is n.Name:
         return e.binding in known
     if t is n.Binary:
@@ -142,8 +147,13 @@ def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
     while changed:
         changed = False
         for b, value in assignments:
-            if b in known and not (value == "range" or (value is not None and value != "range"
-                                                          and is_integral(value, known))):
+            if value is None:
+                ok = False
+            elif isinstance(value, tuple):
+                ok = all(is_integral(bound, known) for bound in value[1])
+            else:
+                ok = is_integral(value, known)
+            if b in known and not ok:
                 known.discard(b)
                 changed = True
     return frozenset(known)

@@ -40,11 +40,14 @@ def render_double(d: float) -> str:
 
 
 def _seq(x) -> str:
-    return "[" + ", ".join([render(e) for e in x]) + "]"
+    # A collection that contains itself prints "(this Collection)" there, as in Java.
+    return "[" + ", ".join([render(e) if e is not x else "(this Collection)" for e in x]) + "]"
 
 
 def _map(m) -> str:
-    return "{" + ", ".join([render(k) + "=" + render(v) for k, v in m.items()]) + "}"
+    return "{" + ", ".join([(render(k) if k is not m else "(this Map)") + "="
+                            + (render(v) if v is not m else "(this Map)")
+                            for k, v in m.items()]) + "}"
 
 
 def _range(r: Range) -> str:

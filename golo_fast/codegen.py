@@ -159,6 +159,26 @@ def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
     return frozenset(known)
 
 
+def struct_locals(body, compact: bool) -> dict:
+    """Locals only ever assigned `S(...)` for one struct S of this module: binding -> the
+    Python name of S's class (their accessors can then be read as plain attributes)."""
+    if compact or body is None:
+        return {}
+    assignments: list = []
+    _walk_assignments(body.stmts, assignments)
+    kinds: dict = {}
+    for b, value in assignments:
+        if b is None:
+            continue
+        if isinstance(value, n.Call) and value.binding is None and value.target is not None \
+                and value.target.kind == "struct" and not value.banged:
+            kind = value.target.pyname
+        else:
+            kind = None
+        kinds[b] = kind if kinds.get(b, kind) == kind else None
+    return {b: k for b, k in kinds.items() if k is not None}
+
+
 _NUMERIC_OPS = frozenset(("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!="))
 
 
@@ -203,6 +223,7 @@ class _Fn:
         self.info = info
         self.is_module = is_module
         self.ints = ints              # bindings statically known to hold ints
+        self.structs: dict = {}       # bindings known to hold instances of a struct class
         self.temps = 0
         self.walrus_ok = True
         self.for_steps: list = []     # stack: step statements of enclosing for(,,) loops (or None)
@@ -407,12 +428,14 @@ class CodeGenerator:
     def function_def(self, fn: n.Function, pyname: str) -> ast.FunctionDef:
         outer = self.fn
         self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact))
+        self.fn.structs = struct_locals(fn.body, fn.compact)
         body = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info)
         hot = numeric_params(fn)
         if hot:
             # Parameters are constants in Golo: one type test on entry selects a version of
             # the body where they (and locals computed from them) are known ints.
             self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact, hot))
+            self.fn.structs = struct_locals(fn.body, fn.compact)
             fast = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info,
                                    only_body=True)
             tests = [ast.Compare(left=_call(self.helper("type"), [_load(b.pyname)]),
@@ -442,6 +465,7 @@ class CodeGenerator:
         name = c.info.self_binding.pyname if c.self_name is not None else f"_closure__{ident}"
         outer = self.fn
         self.fn = _Fn(info, ints=integral_locals(c.body, c.compact))
+        self.fn.structs = struct_locals(c.body, c.compact)
         body = self.body_stmts(c.params, c.varargs, c.body, c.compact, info)
         self.fn = outer
         inner = self.at(ast.FunctionDef(name=name, args=self.arguments(c.params, c.varargs),
@@ -865,6 +889,11 @@ class CodeGenerator:
         self.note_call(e.span)
         helper = self.helper("invoke_safe" if e.safe else "invoke")
         owners = self.member_owners.get(e.name)
+        known = self.fn.structs.get(getattr(e.receiver, "binding", None)) \
+            if isinstance(e.receiver, n.Name) else None
+        if not e.args and not e.safe and owners is not None and known in owners:
+            # A local that only ever holds this struct: its accessor is the slot.
+            return ast.Attribute(value=self.expr(e.receiver), attr=e.name, ctx=ast.Load())
         if not e.args and not e.safe and owners is not None and len(owners) == 1:
             # `p: x()` on this module's struct: read the slot directly (struct accessors
             # always win over augmentations).

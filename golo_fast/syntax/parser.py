@@ -25,7 +25,16 @@ _STMT_KEYWORDS = frozenset(("let", "var", "if", "while", "for", "foreach", "retu
 
 def parse(source: Source) -> n.Module:
     """Parse a whole Golo file."""
-    return Parser(source, tokenize(source)).module()
+    parser = Parser(source, tokenize(source))
+    try:
+        return parser.module()
+    except RecursionError:
+        # Nesting deeper than the stack allows is the program's doing, not a bug in golo-fast:
+        # a syntax error where the parser gave up.
+        tok = parser.tok
+        raise GoloSyntaxError("nested too deeply to parse", source,
+                              (tok.start, max(tok.end, tok.start)),
+                              "split the expression or block into smaller pieces") from None
 
 
 class Parser:

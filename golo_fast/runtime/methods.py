@@ -364,6 +364,30 @@ class _StringStd:
 
 # -- Iterable helpers shared by lists, sets, tuples, arrays, ranges --------------------------
 
+def _selected(items, pred, what: str) -> list:
+    """The items for which `pred` is true; a non-Boolean answer is a Golo error."""
+    out = []
+    append = out.append
+    for x in items:
+        answer = pred(x)
+        if answer is True:
+            append(x)
+        elif answer is not False:
+            _bool(answer, what)
+    return out
+
+
+def _first(items, pred, what: str):
+    """(True, item) for the first item `pred` accepts, else (False, None)."""
+    for x in items:
+        answer = pred(x)
+        if answer is True:
+            return True, x
+        if answer is not False:
+            _bool(answer, what)
+    return False, None
+
+
 class _IterableStd:
     def each(self, f):
         for x in self:
@@ -371,34 +395,25 @@ class _IterableStd:
         return self
 
     def reduce(self, init, f):
-        acc = init
-        for x in self:
-            acc = f(acc, x)
-        return acc
+        return functools.reduce(f, self, init)
 
     def count(self, pred):
-        return sum(1 for x in self if _bool(pred(x), "count predicate"))
+        return len(_selected(self, pred, "count predicate"))
 
     def exists(self, pred):
-        for x in self:
-            if _bool(pred(x), "exists predicate"):
-                return True
-        return False
+        return _first(self, pred, "exists predicate")[0]
 
     def find(self, pred):
-        for x in self:
-            if _bool(pred(x), "find predicate"):
-                return x
-        return None
+        return _first(self, pred, "find predicate")[1]
 
     def join(self, sep):
-        return _text(sep).join([render(x) for x in self])
+        return _text(sep).join([x if type(x) is str else render(x) for x in self])
 
     def map(self, f):
-        return GoloList(f(x) for x in self)
+        return GoloList(map(f, self))
 
     def filter(self, pred):
-        return GoloList(x for x in self if _bool(pred(x), "filter predicate"))
+        return GoloList(_selected(self, pred, "filter predicate"))
 
     def toList(self):
         return GoloList(self)
@@ -417,10 +432,10 @@ class _CollectionStd(_IterableStd):
     """Standard augmentations that keep the receiver's kind (list, vector, set, tuple...)."""
 
     def map(self, f):
-        return _same_kind(self, [f(x) for x in self])
+        return _same_kind(self, map(f, self))
 
     def filter(self, pred):
-        return _same_kind(self, [x for x in self if _bool(pred(x), "filter predicate")])
+        return _same_kind(self, _selected(self, pred, "filter predicate"))
 
     def flatMap(self, f):
         out = []

@@ -15,6 +15,8 @@ an instance attribute never shadows the machinery.
 """
 from __future__ import annotations
 
+import keyword
+
 from golo_fast.runtime.exceptions import GoloException
 
 
@@ -32,10 +34,7 @@ class StructBase:
         members = type(self).__golo_members__
         if values:
             if len(values) != len(members):
-                raise GoloException(
-                    "java.lang.NoSuchMethodError",
-                    f"{type(self).__golo_name__}: a struct factory takes 0 or {len(members)} "
-                    f"arguments, got {len(values)}")
+                _wrong_arity(type(self), len(values))
             for name, value in zip(members, values):
                 object.__setattr__(self, name, value)
         else:
@@ -139,10 +138,43 @@ def frozen_factory(cls: type):
     return immutable
 
 
+def _is_plain(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("__")
+
+
+def _struct_init(name: str, members: tuple):
+    """A constructor specialised for the members: struct construction is a hot path, and a
+    generated `self.x, self.y = values` is several times faster than a generic loop."""
+    if not members or not all(_is_plain(m) for m in members):
+        return StructBase.__init__
+    targets = ", ".join(f"self.{m}" for m in members)
+    source = (
+        "def __init__(self, *values):\n"
+        f"    if len(values) == {len(members)}:\n"
+        f"        {targets}, = values\n"
+        "    elif not values:\n"
+        f"        {targets}, = {(None,) * len(members)!r}\n"
+        "    else:\n"
+        "        _wrong_arity(type(self), len(values))\n"
+        "    self.__golo_frozen__ = False\n"
+    )
+    namespace = {"_wrong_arity": _wrong_arity}
+    exec(compile(source, f"<struct {name}>", "exec"), namespace)
+    return namespace["__init__"]
+
+
+def _wrong_arity(cls: type, count: int):
+    raise GoloException(
+        "java.lang.NoSuchMethodError",
+        f"{cls.__golo_name__}: a struct factory takes 0 or {len(cls.__golo_members__)} "
+        f"arguments, got {count}")
+
+
 def make_struct(module_name: str, name: str, members) -> type:
     """Build the class of struct `name` of module `module_name` with the given members."""
     members = tuple(members)
     namespace = {
+        "__init__": _struct_init(name, members),
         "__slots__": members,
         "__golo_module__": module_name,
         "__golo_name__": name,

@@ -219,9 +219,8 @@ def numeric_params(fn: n.Function) -> list:
 class _Fn:
     """State of the Python function being generated."""
 
-    def __init__(self, info: FunctionInfo | None, is_module: bool = False, ints=frozenset()):
+    def __init__(self, info: FunctionInfo | None, ints=frozenset()):
         self.info = info
-        self.is_module = is_module
         self.ints = ints              # bindings statically known to hold ints
         self.structs: dict = {}       # bindings known to hold instances of a struct class
         self.temps = 0
@@ -318,7 +317,7 @@ class CodeGenerator:
                 if item.decorators:
                     value = _load(item.pyname)
                     for deco in reversed(item.decorators):
-                        self.fn = _Fn(None, is_module=True)
+                        self.fn = _Fn(None)
                         value = self.at(_call(self.expr(deco.expr), [value]), deco.span)
                     self.fn = None
                     decorations.append(self.at(ast.Assign(targets=[_store(item.pyname)],
@@ -339,7 +338,7 @@ class CodeGenerator:
                     if fn.decorators:
                         value = _load(pyname)
                         for deco in reversed(fn.decorators):
-                            self.fn = _Fn(None, is_module=True)
+                            self.fn = _Fn(None)
                             value = self.at(_call(self.expr(deco.expr), [value]), deco.span)
                         self.fn = None
                         decorations.append(self.at(ast.Assign(targets=[_store(pyname)],
@@ -361,7 +360,7 @@ class CodeGenerator:
                              ast.List(elts=[_const(w) for w in item.with_names],
                                       ctx=ast.Load())])), item.span))
             elif isinstance(item, n.ModuleLet):
-                self.fn = _Fn(None, is_module=True)
+                self.fn = _Fn(None)
                 value = self.expr(item.value)
                 self.fn = None
                 module_lets.append(self.at(ast.Assign(targets=[_store(item.binding.pyname)],

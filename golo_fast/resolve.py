@@ -77,17 +77,16 @@ class FunctionInfo:
 class FunctionTarget:
     """A call bound at compile time."""
 
-    __slots__ = ("kind", "pyname", "name", "params", "varargs", "fixed")
+    __slots__ = ("kind", "pyname", "name", "params", "varargs")
 
     # kind: "direct" (a Python function of this module), "struct" (struct class),
     # "predefined", "dynamic" (looked up at run time through _rt.call)
-    def __init__(self, kind, pyname=None, name=None, params=None, varargs=False, fixed=0):
+    def __init__(self, kind, pyname=None, name=None, params=None, varargs=False):
         self.kind = kind
         self.pyname = pyname
         self.name = name
         self.params = params
         self.varargs = varargs
-        self.fixed = fixed
 
 
 def function_pyname(name: str, arity: int, varargs: bool) -> str:
@@ -604,9 +603,8 @@ class _Resolver:
 
     def bind_direct(self, e: n.Call, fn: n.Function, named: bool):
         params = [p.name for p in fn.params]
-        fixed = len(params) - (1 if fn.varargs else 0)
         e.target = FunctionTarget("direct", pyname=fn.pyname, name=fn.name, params=params,
-                                  varargs=fn.varargs, fixed=fixed)
+                                  varargs=fn.varargs)
         if named:
             given = {a.name for a in e.args}
             for a in e.args:

@@ -72,7 +72,3 @@ class Source:
         end = self.text.find("\n", start)
         text = self.text[start:] if end == -1 else self.text[start:end]
         return text.rstrip("\r")
-
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)

@@ -42,7 +42,6 @@ class Parser:
         self.source = source
         self.tokens = tokens
         self.i = 0
-        self.loop_for_clause = 0
 
     # -- helpers ------------------------------------------------------------------------------
 

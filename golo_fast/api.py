@@ -41,8 +41,13 @@ def _phase(name: str, fn, *args):
         return fn(*args)
     except GoloError:
         raise
-    except RecursionError as e:
-        raise InternalError(f"{name}: the program is nested too deeply to compile") from e
+    except RecursionError:
+        # A user can cause this (hundreds of nested parentheses): a compile error.
+        from golo_fast.errors import GoloSyntaxError
+        source = next((a for a in args if isinstance(a, Source)), None)
+        raise GoloSyntaxError("the program is nested too deeply to compile", source,
+                              (0, 0) if source is not None else None,
+                              "split the deepest expression into several `let`s") from None
     except Exception as e:
         raise InternalError(f"{name} failed: {type(e).__name__}: {e}") from e
 

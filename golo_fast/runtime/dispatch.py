@@ -41,11 +41,22 @@ def _clear_all_caches() -> None:
         ctx._calls.clear()
 
 
-def _no_such_method(recv, name: str, argc: int) -> GoloException:
-    return GoloException(
-        "java.lang.NoSuchMethodError",
-        f"class {java_name(recv)}::{name} (no method `{name}` taking {argc} argument(s) "
-        f"on {java_name(recv)})")
+def _arity_text(lo: int, hi) -> str:
+    if hi is None:
+        return f"{lo} or more"
+    return str(lo) if lo == hi else f"{lo} to {hi}"
+
+
+def _no_such_method(recv, name: str, argc: int, *tables) -> GoloException:
+    """NoSuchMethodError; when the method exists with other arities, say which."""
+    arities = [_arity_text(lo, hi) for table in tables for lo, hi, _ in table.get(name, ())]
+    if arities:
+        detail = (f"`{name}` takes {' or '.join(dict.fromkeys(arities))} argument(s), "
+                  f"called with {argc}")
+    else:
+        detail = f"no method `{name}` on {java_name(recv)}"
+    return GoloException("java.lang.NoSuchMethodError",
+                         f"class {java_name(recv)}::{name} ({detail})")
 
 
 def _pick(overloads, argc: int):
@@ -235,7 +246,7 @@ class ModuleContext:
             if fn is None:
                 fallback = self._fallback(chain)
                 if fallback is None:
-                    raise _no_such_method(recv, name, argc)
+                    raise _no_such_method(recv, name, argc, native, standard)
                 fn = _fallback_caller(fallback, name)
         self._methods[(t, name, argc)] = fn
         return fn

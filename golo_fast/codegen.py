@@ -196,8 +196,8 @@ def _children(node):
 
 
 def numeric_params(fn: n.Function) -> list:
-    """Parameters used as operands of arithmetic or comparisons in the function's own body
-    (closures excluded): worth an int-specialised version of the body. Empty when the body
+    """Parameters used as operands of arithmetic or comparisons, or as range bounds, in the
+    function's own body (closures excluded): worth an int-specialised version of the body. Empty when the body
     has banged calls (their once-per-site cache must not be duplicated)."""
     params = {p.binding for p in fn.params[:len(fn.params) - (1 if fn.varargs else 0)]}
     used = set()
@@ -208,10 +208,17 @@ def numeric_params(fn: n.Function) -> list:
             continue
         if isinstance(node, n.Call) and node.banged:
             return []
+        operands = ()
         if isinstance(node, n.Binary) and node.op in _NUMERIC_OPS:
-            for side in (node.left, node.right):
-                if isinstance(side, n.Name) and side.binding in params:
-                    used.add(side.binding)
+            operands = (node.left, node.right)
+        elif isinstance(node, n.RangeLit):
+            operands = (node.start, node.stop)
+        elif isinstance(node, n.Call) and node.target is not None \
+                and node.target.kind == "predefined" and node.target.name == "range":
+            operands = [a.value for a in node.args]
+        for side in operands:
+            if isinstance(side, n.Name) and side.binding in params:
+                used.add(side.binding)
         stack.extend(_children(node))
     return [p.binding for p in fn.params if p.binding in used]
 

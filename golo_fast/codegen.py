@@ -254,6 +254,7 @@ class CodeGenerator:
         self.bang_cells: list[str] = []
         # struct member name -> Python names of this module's struct classes having it
         self.member_owners: dict[str, list] = {}
+        self.local_structs = {item.name for item in module.items if isinstance(item, n.Struct)}
         for item in module.items:
             if isinstance(item, n.Struct):
                 for member in item.members:
@@ -337,9 +338,12 @@ class CodeGenerator:
                     kw)), item.name_span))
             elif isinstance(item, (n.Augment, n.Augmentation)):
                 methods_keys, methods_values = [], []
+                receiver = None
+                if isinstance(item, n.Augment) and item.target in self.local_structs:
+                    receiver = py_identifier(item.target) + "__S"
                 for fn in item.functions:
                     pyname = f"{fn.pyname}_{self.next_id()}"
-                    functions.append(self.function_def(fn, pyname))
+                    functions.append(self.function_def(fn, pyname, receiver if fn.params else None))
                     methods_keys.append(_const(fn.name))
                     methods_values.append(_load(pyname))
                     if fn.decorators:
@@ -431,19 +435,34 @@ class CodeGenerator:
             stmts.extend(self.block(body))
         return stmts or [ast.Pass()]
 
-    def function_def(self, fn: n.Function, pyname: str) -> ast.FunctionDef:
+    def function_def(self, fn: n.Function, pyname: str, receiver=None) -> ast.FunctionDef:
+        """A Golo function as a Python def. `receiver`: the struct class that the first
+        parameter always holds (functions of `augment S { }` for a struct S of this module)."""
         outer = self.fn
-        self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact))
-        self.fn.structs = struct_locals(fn.body, fn.compact)
+
+        def state(ints):
+            self.fn = _Fn(fn.info, ints=ints)
+            self.fn.structs = struct_locals(fn.body, fn.compact)
+            if receiver is not None:
+                self.fn.structs[fn.params[0].binding] = receiver
+
+        state(integral_locals(fn.body, fn.compact))
         body = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info)
         hot = numeric_params(fn)
+        marks = (len(self.factories), len(self.constants))
+        fast = None
         if hot:
-            # Parameters are constants in Golo: one type test on entry selects a version of
-            # the body where they (and locals computed from them) are known ints.
-            self.fn = _Fn(fn.info, ints=integral_locals(fn.body, fn.compact, hot))
-            self.fn.structs = struct_locals(fn.body, fn.compact)
+            state(integral_locals(fn.body, fn.compact, hot))
             fast = self.body_stmts(fn.params, fn.varargs, fn.body, fn.compact, fn.info,
                                    only_body=True)
+            if ast.dump(ast.Module(body=fast, type_ignores=[])) == ast.dump(
+                    ast.Module(body=body[-len(fast):], type_ignores=[])):
+                # Knowing the parameters are ints changed nothing: keep one version.
+                del self.factories[marks[0]:], self.constants[marks[1]:]
+                fast = None
+        if fast is not None:
+            # Parameters are constants in Golo: one type test on entry selects a version of
+            # the body where they (and locals computed from them) are known ints.
             tests = [ast.Compare(left=_call(self.helper("type"), [_load(b.pyname)]),
                                  ops=[ast.Is()], comparators=[self.helper("int")]) for b in hot]
             test = tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)

@@ -12,8 +12,8 @@ if hasattr(_sys, "set_int_max_str_digits"):
 from golo_fast.runtime.builtins import PREDEFINED
 from golo_fast.runtime.classes import ClassLiteral, class_literal, java_name, oftype
 from golo_fast.runtime.dispatch import (
-    MODULES, ModuleContext, call, call_named, funref, invoke, invoke0, invoke1, invoke2, invoke3,
-    invoke_safe, set_module_loader, type_ref,
+    MODULES, ModuleContext, call, call_named, call_site, funref, invoke, invoke0, invoke1,
+    invoke2, invoke3, invoke_safe, set_module_loader, type_ref,
 )
 from golo_fast.runtime.exceptions import GoloException, catch, from_python, to_throwable
 from golo_fast.runtime.functions import call_value, call_value_named
@@ -30,8 +30,8 @@ from golo_fast.runtime.values import (
 
 __all__ = [
     "PREDEFINED", "ClassLiteral", "class_literal", "java_name", "oftype",
-    "MODULES", "ModuleContext", "call", "call_named", "funref", "invoke", "invoke0", "invoke1",
-    "invoke2", "invoke3", "invoke_safe",
+    "MODULES", "ModuleContext", "call", "call_named", "call_site", "funref", "invoke", "invoke0",
+    "invoke1", "invoke2", "invoke3", "invoke_safe",
     "set_module_loader", "type_ref", "GoloException", "catch", "from_python", "to_throwable",
     "call_value", "call_value_named", "destructure", "iterate",
     "add", "cond", "div", "eq", "ge", "gt", "is_", "isnt", "le", "lt", "mod", "mul", "ne",

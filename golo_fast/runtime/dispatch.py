@@ -39,6 +39,8 @@ def _clear_all_caches() -> None:
     for ctx in MODULES.values():
         ctx._methods.clear()
         ctx._calls.clear()
+        for state in ctx._sites:
+            state[0] = None
 
 
 def _arity_text(lo: int, hi) -> str:
@@ -86,6 +88,7 @@ class ModuleContext:
         self.imports: list[str] = []
         self._methods: dict = {}
         self._calls: dict = {}
+        self._sites: list = []                       # [receiver type, method] per call site
         MODULES[name] = self
         _clear_all_caches()
 
@@ -434,6 +437,48 @@ def invoke3(ctx: ModuleContext, recv, name: str, a, b, c):
     if fn is None:
         fn = ctx.find_method(recv, name, 3)
     return fn(recv, a, b, c)
+
+
+def call_site(ctx: ModuleContext, name: str, argc: int):
+    """A method call site `recv: name(a1..an)` with its own one-entry cache.
+
+    Returns `site(recv, *args)`.  The last receiver type and its method are remembered, so a
+    call site that always sees one kind (the common case) skips even the lookup of `invoke`.
+    Every registration that clears the contexts' caches also empties the call sites.
+    """
+    state = [None, None]
+    ctx._sites.append(state)
+
+    def lookup(recv):
+        fn = ctx._methods.get((type(recv), name, argc))
+        if fn is None:
+            fn = ctx.find_method(recv, name, argc)
+        state[1] = fn
+        state[0] = type(recv)
+        return fn
+
+    if argc == 0:
+        def site(recv):
+            if type(recv) is state[0]:
+                return state[1](recv)
+            return lookup(recv)(recv)
+    elif argc == 1:
+        def site(recv, a):
+            if type(recv) is state[0]:
+                return state[1](recv, a)
+            return lookup(recv)(recv, a)
+    elif argc == 2:
+        def site(recv, a, b):
+            if type(recv) is state[0]:
+                return state[1](recv, a, b)
+            return lookup(recv)(recv, a, b)
+    else:
+        def site(recv, *args):
+            if type(recv) is state[0]:
+                return state[1](recv, *args)
+            return lookup(recv)(recv, *args)
+    site.__qualname__ = site.__name__ = f"call_site<{name}/{argc}>"
+    return site
 
 
 def invoke_safe(ctx: ModuleContext, recv, name: str, *args):

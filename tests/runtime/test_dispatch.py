@@ -267,3 +267,23 @@ def test_named_arguments_and_bind_at_read_encoded_parameter_names(ctx):
         return u__from - to
     assert rt.call_value_named(sub, {"from": 10, "to": 1}) == 9
     assert rt.invoke(ctx, sub, "bindAt", "from", 100)(1) == 99
+
+
+def test_call_sites_cache_one_receiver_type_and_are_invalidated(ctx, golo_error):
+    size = rt.call_site(ctx, "size", 0)
+    get = rt.call_site(ctx, "get", 1)
+    put = rt.call_site(ctx, "put", 2)
+    join3 = rt.call_site(ctx, "joinThree", 3)
+    assert size(L([1, 2])) == 2 and size(T([1])) == 1 and size(L()) == 0
+    assert get(L([5]), 0) == 5 and get(T([6]), 0) == 6
+    m = rt.GoloMap()
+    put(m, "k", 1)
+    assert m["k"] == 1
+    shout = rt.call_site(ctx, "shout", 0)
+    assert "shout" in golo_error(shout, "a").message
+    ctx.augment("java.lang.String", {"shout": lambda this: this.upper(),
+                                     "joinThree": lambda this, a, b, c: this + a + b + c})
+    assert shout("a") == "A" and join3("a", "b", "c", "d") == "abcd"
+    ctx.augment("java.lang.Object", {"size": lambda this: -1})
+    assert size("abc") == -1 and size(L([1])) == 1       # native still wins for lists
+    assert golo_error(size, None).kind == "java.lang.NullPointerException"

@@ -1,4 +1,4 @@
-# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, binding=False
 """The string protocol between a Python host and a wasm guest, compiled (golo_fast._memproto).
 
 This mirrors golo_fast/_memproto_py.py -- the spec -- name for name, argument for argument,
@@ -188,6 +188,12 @@ cdef class Session:
     cdef char* _base
     cdef uint64_t _size
     cdef bint _fresh
+    # The export of the last protocol call: a script calls the same export again and again,
+    # and an identity check is cheaper than a dict lookup. `_protocol` never changes after
+    # attach, so the pair stays right.
+    cdef object _last_name
+    cdef object _last_fn
+    cdef object _in_ptr_value   # _in_ptr as a Python int
 
     def __cinit__(self):
         self._lock = PyThread_allocate_lock()
@@ -263,17 +269,23 @@ cdef class Session:
 
     cdef object _roundtrip(self, str api, object name, const char* data, Py_ssize_t length,
                            bint as_text):
-        cdef PyObject* fn
-        cdef uint64_t ptr
+        cdef PyObject* found
+        cdef object fn
         self._enter(api, name)
         try:
-            fn = PyDict_GetItem(self._protocol, name)
-            if fn == NULL or self._get_result_ptr is None or self._get_result_len is None:
-                raise self._explain(api, name)
+            if name is self._last_name:
+                fn = self._last_fn
+            else:
+                found = PyDict_GetItem(self._protocol, name)
+                if found == NULL or self._get_result_ptr is None or self._get_result_len is None:
+                    raise self._explain(api, name)
+                fn = <object>found
+                self._last_name = name
+                self._last_fn = fn
             try:
                 ptr = self._place_input(name, data, length)
                 self._fresh = False
-                (<object>fn)(ptr, length)
+                fn(ptr, length)
                 result_ptr = self._get_result_ptr()
                 result_len = self._get_result_len()
             except BaseException as exc:
@@ -286,24 +298,29 @@ cdef class Session:
         finally:
             self._leave()
 
-    cdef uint64_t _place_input(self, object export, const char* data,
-                               Py_ssize_t length) except? 0:
+    cdef object _place_input(self, object export, const char* data, Py_ssize_t length):
+        """Write the input; return its pointer as the int the guest call takes (kept, so a
+        call does not build a new one)."""
         cdef uint64_t ptr
         if self._malloc is None:
             ptr = _FIXED_INPUT_OFFSET
+            ptr_value = FIXED_INPUT_OFFSET
         else:
             if <uint64_t>length > self._in_cap or self._in_ptr == 0:
                 old = self._in_ptr
                 self._in_ptr = 0
                 self._in_cap = 0
+                self._in_ptr_value = None
                 self._in_ptr, self._in_cap = self._allocate(export, old, length, "input buffer")
+                self._in_ptr_value = self._in_ptr
             ptr = self._in_ptr
+            ptr_value = self._in_ptr_value
         self._in_len = length
         if not self._fresh:
             self._refresh()
         _check_range(self.module, export, "input", ptr, <uint64_t>length, self._size)
         memcpy(self._base + ptr, data, length)
-        return ptr
+        return ptr_value
 
     cdef int _refresh(self) except -1:
         """Read the memory's current base and size (the buffer is taken and released)."""
@@ -370,21 +387,28 @@ cdef class Session:
                 f"{self._current!r} is running on the same thread (a handler called back into "
                 f"its own runner); runners are not re-entrant"
             )
-        self._acquire()
-        if self._closed:
-            PyThread_release_lock(self._lock)
-            raise RunnerClosedError(f"module {self.module!r}: {api}({name!r}) on a closed runner")
-        if self._bound and self._thread != me:
-            PyThread_release_lock(self._lock)
-            raise WasmThreadError(
-                f"module {self.module!r}: {api}({name!r}) from thread {me}, "
-                f"but this runner belongs to thread {self._thread}, which loaded it (the "
-                f"engine's objects cannot leave it); load with threads=True to share a runner"
-            )
+        if self._bound:
+            # no lock needed: only the owner thread gets past this, one call at a time
+            if self._closed:
+                raise RunnerClosedError(
+                    f"module {self.module!r}: {api}({name!r}) on a closed runner")
+            if self._thread != me:
+                raise WasmThreadError(self._foreign(f"{api}({name!r})", me))
+        else:
+            self._acquire()
+            if self._closed:
+                PyThread_release_lock(self._lock)
+                raise RunnerClosedError(
+                    f"module {self.module!r}: {api}({name!r}) on a closed runner")
         self._owner = me
         self._owned = True
         self._current = name
         return 0
+
+    cdef str _foreign(self, str what, unsigned long me):
+        return (f"module {self.module!r}: {what} from thread {me}, but this runner belongs to "
+                f"thread {self._thread}, which loaded it (the engine's objects cannot leave "
+                f"it); load with threads=True to share a runner")
 
     cdef inline void _acquire(self):
         # uncontended: no GIL round trip; contended: wait without the GIL so the holder can run
@@ -396,20 +420,28 @@ cdef class Session:
         self._pending = None
         self._current = None
         self._owned = False
-        PyThread_release_lock(self._lock)
+        if not self._bound:
+            PyThread_release_lock(self._lock)
 
     def close(self):
         """Refuse every later call and drop the instance's objects; closing twice is fine."""
-        if self._owned and self._owner == PyThread_get_thread_ident():
+        cdef unsigned long me = PyThread_get_thread_ident()
+        if self._owned and self._owner == me:
             raise WasmReentrancyError(
                 f"module {self.module!r}: close() called while export {self._current!r} is "
                 f"running on the same thread (a handler called back into its own runner); "
                 f"runners are not re-entrant"
             )
-        self._acquire()
+        if self._bound:
+            # another thread cannot wait for the owner's call to end (there is no lock)
+            if self._thread != me and not self._closed:
+                raise WasmThreadError(self._foreign("close()", me))
+        else:
+            self._acquire()
         try:
             self._closed = True
             self._fresh = False
+            self._last_name = self._last_fn = None
             self._map_trap = None
             self._memory = None
             self._protocol = {}
@@ -418,7 +450,8 @@ cdef class Session:
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
         finally:
-            PyThread_release_lock(self._lock)
+            if not self._bound:
+                PyThread_release_lock(self._lock)
 
     @property
     def closed(self):

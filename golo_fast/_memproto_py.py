@@ -45,9 +45,13 @@ any result: `HandlerError` chained to the handler's own exception, or the `WasmM
 
 Re-entrancy: a session is not re-entrant. A handler that calls back into its own runner (any
 call, or close) gets `WasmReentrancyError` at once — which, raised inside a handler, surfaces
-as the outer call's `HandlerError`. Threads: calls are serialized by the session's lock. A
-session built with `thread=` (engines whose objects cannot leave their thread, like wasmer)
-refuses calls from any other thread with `WasmThreadError` instead of letting the engine fail.
+as the outer call's `HandlerError`.
+
+Threads: a session built with `thread=` (engines whose objects cannot leave the thread that
+made them, like wasmer) refuses calls and close() from any other thread with
+`WasmThreadError` instead of letting the engine fail; only its own thread can enter, one call
+at a time, so it takes no lock. A session without `thread=` serializes threads with a lock.
+(`golo_fast.wasm` shares a wasmer runner between threads by giving it a thread of its own.)
 """
 from __future__ import annotations
 
@@ -285,41 +289,57 @@ class Session:
     # -- lock, re-entrancy, close -------------------------------------------------------------
 
     def _enter(self, api: str, name: str) -> None:
-        if self._owner == threading.get_ident():
+        me = threading.get_ident()
+        if self._owner == me:
             raise WasmReentrancyError(
                 f"module {self.module!r}: {api}({name!r}) called while export "
                 f"{self._current!r} is running on the same thread (a handler called back into "
                 f"its own runner); runners are not re-entrant"
             )
-        self._lock.acquire()
-        if self._closed:
-            self._lock.release()
-            raise RunnerClosedError(f"module {self.module!r}: {api}({name!r}) on a closed runner")
-        if self._thread is not None and self._thread != threading.get_ident():
-            self._lock.release()
-            raise WasmThreadError(
-                f"module {self.module!r}: {api}({name!r}) from thread {threading.get_ident()}, "
-                f"but this runner belongs to thread {self._thread}, which loaded it (the "
-                f"engine's objects cannot leave it); load with threads=True to share a runner"
-            )
-        self._owner = threading.get_ident()
+        if self._thread is not None:
+            # no lock needed: only the owner thread gets past this, one call at a time
+            if self._closed:
+                raise RunnerClosedError(
+                    f"module {self.module!r}: {api}({name!r}) on a closed runner")
+            if self._thread != me:
+                raise WasmThreadError(self._foreign(f"{api}({name!r})", me))
+        else:
+            self._lock.acquire()
+            if self._closed:
+                self._lock.release()
+                raise RunnerClosedError(
+                    f"module {self.module!r}: {api}({name!r}) on a closed runner")
+        self._owner = me
         self._current = name
+
+    def _foreign(self, what: str, me: int) -> str:
+        return (f"module {self.module!r}: {what} from thread {me}, but this runner belongs to "
+                f"thread {self._thread}, which loaded it (the engine's objects cannot leave "
+                f"it); load with threads=True to share a runner")
 
     def _leave(self) -> None:
         self._pending = None
         self._current = None
         self._owner = None
-        self._lock.release()
+        if self._thread is None:
+            self._lock.release()
 
     def close(self) -> None:
         """Refuse every later call and drop the instance's objects; closing twice is fine."""
-        if self._owner == threading.get_ident():
+        me = threading.get_ident()
+        if self._owner == me:
             raise WasmReentrancyError(
                 f"module {self.module!r}: close() called while export {self._current!r} is "
                 f"running on the same thread (a handler called back into its own runner); "
                 f"runners are not re-entrant"
             )
-        with self._lock:
+        if self._thread is not None:
+            # another thread cannot wait for the owner's call to end (there is no lock)
+            if self._thread != me and not self._closed:
+                raise WasmThreadError(self._foreign("close()", me))
+        else:
+            self._lock.acquire()
+        try:
             self._closed = True
             self._map_trap = None
             self._memory = None
@@ -328,6 +348,9 @@ class Session:
             self._malloc = self._free = None
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
+        finally:
+            if self._thread is None:
+                self._lock.release()
 
     @property
     def closed(self) -> bool:

@@ -151,3 +151,13 @@ def test_close_waits_for_a_running_call(load, guest):
         assert result == ["Result from host: done"]
         with pytest.raises(errors.RunnerClosedError):
             r.call_string("processWithHost", "x")
+
+
+def test_default_runner_refuses_close_from_another_thread(load, guest):
+    # there is no lock to wait on: only the owner thread may close (or call) it
+    r = load(guest("hello"))
+    with pytest.raises(errors.WasmThreadError, match=r"close\(\) from thread"):
+        run_in_thread(r.close)
+    assert r.call_string("hello", "still open") == "Hello, still open!!!"
+    r.close()
+    run_in_thread(r.close)   # closing a closed runner is fine from anywhere

@@ -332,6 +332,9 @@ class CodeGenerator:
                                                           value=value), item.span))
                 arity = len(item.params) - (1 if item.varargs else 0)
                 kw = [ast.keyword(arg="local", value=_const(True))] if item.local else []
+                note = self.golo_params(item.params, item.pyname)
+                if note is not None:
+                    registrations.append(self.at(note, item.name_span))
                 registrations.append(self.at(ast.Expr(value=_call(
                     self.ctx_attr("define_function"),
                     [_const(item.name), _const(arity), _const(item.varargs), _load(item.pyname)],
@@ -476,10 +479,20 @@ class CodeGenerator:
                                body=body, decorator_list=[], returns=None, type_comment=None)
         return self.at(node, fn.span)
 
+    def golo_params(self, params, pyname: str):
+        """`pyname._golo_params = (...)` when Python had to rename a parameter (named
+        arguments then still work: the runtime maps Golo names to positions), else None."""
+        if all(p.binding.pyname == p.name for p in params):
+            return None
+        return ast.Assign(targets=[ast.Attribute(value=_load(pyname), attr="_golo_params",
+                                                 ctx=ast.Store())],
+                          value=_const(tuple(p.name for p in params)))
+
     def closure(self, c: n.Closure) -> ast.expr:
         info = c.info
         captures = [cap.pyname for cap in info.captures.values()]
-        if c.compact and not c.varargs and c.self_name is None:
+        params_note = self.golo_params(c.params, "_closure")
+        if c.compact and not c.varargs and c.self_name is None and params_note is None:
             outer = self.fn
             self.fn = _Fn(info)
             body = self.expr(c.body)
@@ -496,8 +509,10 @@ class CodeGenerator:
         inner = self.at(ast.FunctionDef(name=name, args=self.arguments(c.params, c.varargs),
                                         body=body, decorator_list=[], returns=None,
                                         type_comment=None), c.span)
+        note = [] if params_note is None else [self.golo_params(c.params, name)]
         if not captures and c.self_name is None:
             self.factories.append(inner)
+            self.factories.extend(note)
             return self.at(_load(name), c.span)
         factory = f"_mk__{ident}"
         self.factories.append(self.at(ast.FunctionDef(
@@ -505,7 +520,7 @@ class CodeGenerator:
             args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=a) for a in captures],
                                vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None,
                                defaults=[]),
-            body=[inner, ast.Return(value=_load(name))], decorator_list=[], returns=None,
+            body=[inner, *note, ast.Return(value=_load(name))], decorator_list=[], returns=None,
             type_comment=None), c.span))
         return self.at(_call(factory, [_load(a) for a in captures]), c.span)
 

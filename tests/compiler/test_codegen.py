@@ -375,3 +375,26 @@ function main = |args| {
   println(g("s", 2) + g(1, 2) + g(1.5, 1))
 }
 """) == "-19 true\n15 false\ns453.5\n"
+
+
+def test_named_arguments_with_renamed_parameters(run_golo):
+    assert out_of(run_golo, """module m
+function f = |größe, $x| -> größe - $x
+function main = |args| {
+  let g = |ü, b| -> ü - b
+  println(g(b = 1, ü = 10))
+  let r = ^f
+  println(r(größe = 5, $x = 2))
+  println(f($x = 1, größe = 3))
+}
+""") == "9\n3\n2\n"
+
+
+def test_banged_calls_run_once_per_call_site(run_golo):
+    assert out_of(run_golo, """module m
+var n = 0
+function next = { n = n + 1  return n }
+function main = |args| {
+  foreach i in [1..3] { println(next!() + " " + next()) }
+}
+""") == "1 2\n1 3\n1 4\n"

@@ -49,7 +49,7 @@ def measure(benchmark, fn, *, label: str, ops: int = 1, floor: str | None = None
     return result
 
 
-PAIRS = 31
+PAIRS = 41
 
 
 def paired_ratio(fn, floor_fn, pairs: int = PAIRS) -> float:
@@ -123,3 +123,31 @@ class RawGuest:
     def read(self, ptr: int, length: int) -> bytes:
         with memoryview(self.memory.buffer) as view:
             return bytes(view[ptr:ptr + length])
+
+
+def plugin_sized_wasm(functions: int = 1000) -> bytes:
+    """A guest the size of a small real plugin (~85 KB, `functions` loop-and-hash functions:
+    cranelift needs most of a second for it) that speaks the protocol: `echo(ptr, len)` makes
+    the input its own result, zero-copy. The committed guests are a few KB and compile in
+    milliseconds, so they cannot show what the compiled-module cache saves."""
+    import wasmer
+    parts = ['(module',
+             '  (memory (export "memory") 2)',
+             '  (global $rp (mut i32) (i32.const 0))',
+             '  (global $rl (mut i32) (i32.const 0))',
+             '  (func (export "getResultPtr") (result i32) (global.get $rp))',
+             '  (func (export "getResultLen") (result i32) (global.get $rl))',
+             '  (func (export "echo") (param i32 i32)',
+             '    (global.set $rp (local.get 0)) (global.set $rl (local.get 1)))']
+    for i in range(functions):
+        parts.append(
+            f'  (func (export "f{i}") (param i64) (result i64) (local i64)'
+            f' (local.set 1 (i64.const {i}))'
+            ' (block (loop (br_if 1 (i64.eqz (local.get 0)))'
+            ' (local.set 1 (i64.add (i64.mul (local.get 1) (i64.const 6364136223846793005))'
+            ' (i64.const 1442695040888963407)))'
+            ' (local.set 1 (i64.xor (local.get 1) (i64.shr_u (local.get 1) (i64.const 33))))'
+            ' (local.set 0 (i64.sub (local.get 0) (i64.const 1))) (br 0)))'
+            ' (local.get 1))')
+    parts.append(')')
+    return wasmer.wat2wasm("\n".join(parts))

@@ -4,7 +4,8 @@
   `Runner.call_string` N times in a Python loop (the floor), on the same runner.
 - Compute: each algorithm of golo/compute.golo against the same one in golo/compute.py.
 - Start-up: `golo-fast hello.golo` against `python -c pass` (same interpreter); a script that
-  loads a guest, with an empty compiled-module cache and with a warm one.
+  loads a guest, with an empty compiled-module cache and with a warm one, for the committed
+  echo.wasm and for a plugin-sized guest; `wasm.load` in-process, cold and warm.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from benchlib import BENCH, guest, measure, measure_pedantic
+from benchlib import BENCH, guest, measure, measure_pedantic, plugin_sized_wasm
 
 from golo_fast import api, wasm
 
@@ -161,13 +162,28 @@ def test_start_hello(benchmark, start_env):
     assert out == "Hello, start-up!\n"
 
 
-def _wasm_start_argv() -> list[str]:
-    return [GOLO_FAST, str(GOLO / "wasm_start.golo"), guest("echo")]
+@pytest.fixture(scope="module")
+def start_guests(tmp_path_factory) -> dict:
+    """The guests a start-up script loads: the committed echo.wasm (2 KB: compiling it takes
+    milliseconds, so the process start dominates) and a plugin-sized one (~85 KB: compiling
+    it takes most of a second, which is what the module cache exists to save)."""
+    path = tmp_path_factory.mktemp("guests") / "plugin_sized.wasm"
+    path.write_bytes(plugin_sized_wasm())
+    return {"echo.wasm": guest("echo"), "plugin-sized guest": str(path)}
 
 
-def test_start_wasm_cold(benchmark, start_env, tmp_path):
-    argv = _wasm_start_argv()
-    run_process(argv, dict(start_env, GOLO_FAST_NO_CACHE="1"))   # compile cache only
+START_GUESTS = ["echo.wasm", "plugin-sized guest"]
+
+
+def _wasm_start_argv(path: str) -> list[str]:
+    return [GOLO_FAST, str(GOLO / "wasm_start.golo"), path]
+
+
+@pytest.mark.parametrize("which", START_GUESTS)
+def test_start_wasm_cold(benchmark, start_env, start_guests, which, tmp_path):
+    argv = _wasm_start_argv(start_guests[which])
+    # fills Golo's compile cache (not the module cache the rounds start without)
+    run_process(argv, dict(start_env, GOLO_FAST_CACHE_DIR=str(tmp_path / "warm-up")))
     rounds = iter(range(10**6))
 
     def empty_cache():
@@ -175,19 +191,21 @@ def test_start_wasm_cold(benchmark, start_env, tmp_path):
         return (argv, dict(start_env, GOLO_FAST_CACHE_DIR=str(cache))), {}
 
     out = measure_pedantic(benchmark, run_process, setup=empty_cache,
-                           label="wasm script start, cold module cache", rounds=START_ROUNDS,
-                           group="start-up", floor="python -c pass")
+                           label=f"wasm script start ({which}), cold module cache",
+                           rounds=START_ROUNDS, group="start-up", floor="python -c pass")
     assert out == "started\n"
 
 
-def test_start_wasm_warm(benchmark, start_env, tmp_path):
-    argv = _wasm_start_argv()
+@pytest.mark.parametrize("which", START_GUESTS)
+def test_start_wasm_warm(benchmark, start_env, start_guests, which, tmp_path):
+    argv = _wasm_start_argv(start_guests[which])
     env = dict(start_env, GOLO_FAST_CACHE_DIR=str(tmp_path / "warm"))
     run_process(argv, env)   # fills both caches
     assert any((tmp_path / "warm").iterdir()), "the module cache stayed empty"
     out = measure_pedantic(benchmark, lambda: run_process(argv, env),
-                           label="wasm script start, warm module cache", rounds=START_ROUNDS,
-                           group="start-up", floor="wasm script start, cold module cache",
+                           label=f"wasm script start ({which}), warm module cache",
+                           rounds=START_ROUNDS, group="start-up",
+                           floor=f"wasm script start ({which}), cold module cache",
                            target=WARM_START_TARGET, also=[["python -c pass", None]])
     assert out == "started\n"
 

@@ -11,8 +11,8 @@
   keeps it as text; the reason must be given, and Go/Rust guests are checked for the exports
   the guide describes.
 
-Blocks run in order, in one scratch directory per guide holding `guests/` (a link to the
-repository's), so a guide can write a file in one block and use it in the next.
+Blocks run in order, in one scratch directory per guide holding `guests/` and `benchmarks/`
+(links to the repository's), so a guide can write a file in one block and use it in the next.
 """
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def test_the_guides_exist():
 
 @pytest.fixture
 def scratch(tmp_path):
-    (tmp_path / "guests").symlink_to(REPO / "guests")
+    for name in ("guests", "benchmarks"):
+        (tmp_path / name).symlink_to(REPO / name)
     return tmp_path
 
 

@@ -7,7 +7,10 @@ values too: `e: getMessage()` gives their message and their kind is their class 
 """
 from __future__ import annotations
 
+import re
+
 from golo_fast.errors import GoloError, InternalError
+from golo_fast.runtime.names import golo_function_name
 
 # Java-like exception kinds and their parents, so `oftype RuntimeException.class` matches an
 # IllegalArgumentException as it does on the JVM.
@@ -136,7 +139,7 @@ def from_python(exc: BaseException) -> GoloException:
     elif isinstance(exc, KeyError):
         kind, message = "java.util.NoSuchElementException", str(exc)
     elif isinstance(exc, TypeError):
-        kind, message = "java.lang.IllegalArgumentException", str(exc)
+        kind, message = "java.lang.IllegalArgumentException", _golo_type_error(str(exc))
     elif isinstance(exc, MemoryError):
         kind, message = "java.lang.OutOfMemoryError", str(exc) or None
     elif isinstance(exc, OSError):
@@ -150,6 +153,21 @@ def from_python(exc: BaseException) -> GoloException:
     converted.__cause__ = exc
     converted.__traceback__ = exc.__traceback__
     return converted
+
+
+_ARITY_MESSAGE = re.compile(
+    r"^(?P<name>[\w.<>]+)\(\) (?P<rest>(takes|missing|got) .*)$")
+
+
+def _golo_type_error(message: str) -> str:
+    """Python's arity complaints in Golo words: compiled functions are named `<name>__<n>`
+    (closures `_closure__<n>`), and Golo has no "positional" arguments."""
+    m = _ARITY_MESSAGE.match(message)
+    if m is None:
+        return message
+    name = golo_function_name(m.group("name"))
+    rest = m.group("rest").replace(" positional argument", " argument")
+    return f"{name}() {rest}"
 
 
 def to_throwable(value) -> BaseException:

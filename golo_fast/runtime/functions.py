@@ -9,11 +9,11 @@ Python names are mangled) and `fn._golo_name`.
 from __future__ import annotations
 
 import functools
-import re
 import types
 
 from golo_fast.runtime.classes import is_function, java_name
 from golo_fast.runtime.exceptions import GoloException
+from golo_fast.runtime.names import golo_function_name, golo_name
 from golo_fast.runtime.structs import StructBase
 from golo_fast.runtime.values import Array
 
@@ -49,7 +49,10 @@ def accepts(fn, argc: int) -> bool:
 
 
 def name_of(fn) -> str:
-    return getattr(fn, "_golo_name", None) or getattr(fn, "__name__", None) or "closure"
+    explicit = getattr(fn, "_golo_name", None)
+    if explicit:
+        return explicit
+    return golo_function_name(getattr(fn, "__name__", None) or "closure")
 
 
 def _with_signature(fn, arity: int, varargs: bool = False, name: str | None = None):
@@ -82,17 +85,6 @@ def call_value(fn, *args):
         raise
 
 
-_ENCODED_CHAR = re.compile(r"_([0-9a-f]+)x")
-
-
-def golo_param_name(pyname: str) -> str:
-    """The Golo name of a compiled parameter: codegen spells names that are not plain Python
-    identifiers as `u__` + the name with each other character written `_<hex>x`."""
-    if not pyname.startswith("u__"):
-        return pyname
-    return _ENCODED_CHAR.sub(lambda m: chr(int(m.group(1), 16)), pyname[3:])
-
-
 def _param_names(fn, count: int):
     params = getattr(fn, "_golo_params", None)
     if params is not None:
@@ -104,7 +96,7 @@ def _param_names(fn, count: int):
     names = code.co_varnames[:code.co_argcount + (1 if code.co_flags & _CO_VARARGS else 0)]
     if isinstance(fn, types.MethodType):
         names = names[1:]
-    return tuple(golo_param_name(n) for n in names[:count])
+    return tuple(golo_name(n) for n in names[:count])
 
 
 def positional_from_named(fn, named: dict) -> list:

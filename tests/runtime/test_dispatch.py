@@ -259,9 +259,11 @@ def test_call_value(golo_error):
 
 
 def test_named_arguments_and_bind_at_read_encoded_parameter_names(ctx):
-    from golo_fast.runtime.functions import golo_param_name
-    assert golo_param_name("u__from") == "from" and golo_param_name("plain") == "plain"
-    assert golo_param_name("u__gr_f6x_dfxe") == "größe"
+    from golo_fast.runtime.names import golo_function_name, golo_name
+    assert golo_name("u__from") == "from" and golo_name("plain") == "plain"
+    assert golo_name("u__gr_f6x_dfxe") == "größe"
+    assert golo_function_name("f__12") == "f" and golo_function_name("m.<locals>._closure__3") \
+        == "closure" and golo_function_name("u__from__2") == "from"
 
     def sub(u__from, to):
         return u__from - to

@@ -86,3 +86,13 @@ def test_golo_exception_is_a_golo_error():
     e = rt.GoloException("java.lang.RuntimeException", "m")
     assert isinstance(e, errors.GoloError) and str(e) == "m"
     assert str(rt.GoloException("java.lang.StackOverflowError")) == "java.lang.StackOverflowError"
+
+
+def test_python_arity_errors_read_in_golo_words():
+    def f__1(a):
+        return a
+    e = caught(lambda: f__1(1, 2))
+    assert e.kind == "java.lang.IllegalArgumentException"
+    assert e.message == "f() takes 1 argument but 2 were given"
+    e = caught(lambda: (lambda x: x)())
+    assert e.message == "closure() missing 1 required argument: 'x'"

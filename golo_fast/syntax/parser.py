@@ -191,7 +191,10 @@ class Parser:
             local = True
         self.expect_kw("function")
         name = self.expect_name("a function name")
-        self.expect_op("=")
+        if not self.at_op("="):
+            self.unexpected("'='", hint=f"a function is declared as: function {name.value} = "
+                                        "|params| { ... }")
+        self.advance()
         params, varargs, body, compact = self.function_body()
         return n.Function(self.span_from(start), name.value, (name.start, name.end), params,
                           varargs, body, compact, local, decorators)
@@ -314,11 +317,13 @@ class Parser:
 
     def block(self) -> n.Block:
         """block := '{' statement* '}'"""
-        start = self.expect_op("{").start
+        opening = self.expect_op("{")
+        start = opening.start
         stmts = []
         while not self.at_op("}"):
             if self.tok.kind == EOF_KIND:
-                self.error("missing '}' before end of file")
+                self.error("this '{' is never closed", opening,
+                           hint="add the missing '}' (the file ended first)")
             stmts.append(self.statement())
         self.advance()
         return n.Block(self.span_from(start), stmts)

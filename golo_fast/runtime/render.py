@@ -6,6 +6,7 @@ import math
 from golo_fast.runtime.classes import ClassLiteral, is_function, kind_of
 from golo_fast.runtime.dynamic import DynamicObject
 from golo_fast.runtime.exceptions import GoloException
+from golo_fast.runtime.names import golo_function_name
 from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import (
     Array, Box, Char, EntrySet, GoloList, GoloMap, GoloSet, MapEntry, Range, ReadOnlyList, Tuple,
@@ -108,7 +109,8 @@ def _render_other(x) -> str:
     if isinstance(x, BaseException):
         return render_exception(x)
     if is_function(x):
-        name = getattr(x, "__name__", None) or "closure"
+        name = getattr(x, "_golo_name", None) or golo_function_name(
+            getattr(x, "__name__", None) or "closure")
         return f"FunctionReference({name})"
     if isinstance(x, int):
         return int.__repr__(x)

@@ -114,3 +114,11 @@ def test_huge_integers_render_and_parse(inv):
     text = R(big)
     assert len(text) == 5736 and rt.add("", big) == text
     assert inv(text, "toInt") == big
+
+
+def test_functions_render_with_their_golo_name():
+    def f__3(a):
+        return a
+    assert R(f__3) == "FunctionReference(f)"
+    assert R(lambda: 0) == "FunctionReference(closure)"
+    assert R(rt.PREDEFINED["println"]) == "FunctionReference(println)"

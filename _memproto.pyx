@@ -512,7 +512,15 @@ cdef class Session:
             error.__cause__ = exc
             return self._fail(HANDLER_FAILED, error)
         if isinstance(reply, str):
-            reply = reply.encode("utf-8")
+            try:
+                reply = reply.encode("utf-8")
+            except UnicodeEncodeError as exc:   # lone surrogates: the handler's mistake
+                error = HandlerError(
+                    f"module {self.module!r}, export {export!r}: handler {name!r} returned "
+                    f"text that is not encodable as UTF-8: {exc.reason}"
+                )
+                error.__cause__ = exc
+                return self._fail(HANDLER_FAILED, error)
         elif not isinstance(reply, bytes):
             return self._fail(HANDLER_FAILED, HandlerError(
                 f"module {self.module!r}, export {export!r}: handler {name!r} returned "

@@ -195,3 +195,15 @@ def test_reply_that_does_not_fit_without_allocator(load, nomalloc_reply_guest):
             r.call_string("reply", "abc")
         r.register_string_handler(lambda m: m)
         assert r.call_string("reply", "fits") == "fits"
+
+
+def test_handler_returning_unencodable_text(load, guest):
+    with load(guest("host")) as r:
+        r.register_string_handler(lambda m: "\udc80")
+        with pytest.raises(errors.HandlerError,
+                           match="returned text that is not encodable as UTF-8: surrogates "
+                                 "not allowed") as info:
+            r.call_string("processWithHost", "x")
+        assert isinstance(info.value.__cause__, UnicodeEncodeError)
+        r.register_string_handler(lambda m: "fine")
+        assert r.call_string("processWithHost", "x") == "Result from host: fine"

@@ -108,3 +108,34 @@ def test_read_bytes_examples(memproto):
         memproto.read_bytes(memory, "m", "f", "result", -16, 1, False)
     assert str(info.value) == ("module 'm', export 'f': result ptr=4294967280 len=1 ends at "
                                "4294967281, past the end of guest memory (9 bytes)")
+
+
+def _stub_signatures():
+    """{qualified name: [parameter names]} from golo_fast/_memproto.pyi."""
+    import ast
+    from pathlib import Path
+    import golo_fast
+    tree = ast.parse((Path(golo_fast.__file__).parent / "_memproto.pyi").read_text())
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            found[node.name] = [a.arg for a in node.args.args]
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    found[f"{node.name}.{item.name}"] = [a.arg for a in item.args.args]
+    return found
+
+
+def test_stub_matches_the_twin():
+    import inspect
+    stub = _stub_signatures()
+    for qualified, params in stub.items():
+        owner, _, attr = qualified.rpartition(".")
+        obj = getattr(getattr(PYTHON, owner), attr) if owner else getattr(PYTHON, attr)
+        if isinstance(obj, property):
+            continue
+        assert list(inspect.signature(obj).parameters) == params, qualified
+    public_methods = {f"Session.{n}" for n, v in vars(PYTHON.Session).items()
+                      if not n.startswith("_") and callable(v)} | {"Session.__init__"}
+    assert public_methods <= set(stub)

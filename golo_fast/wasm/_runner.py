@@ -80,9 +80,10 @@ def load(source, wasi: WasiConfig | None = None, *, name: str | None = None,
 
 
 class Runner:
-    """A loaded guest: calls are serialized by a lock, not re-entrant (a handler calling back
-    into its own runner gets WasmReentrancyError), bound to the loading thread unless loaded
-    with threads=True, closeable (also as a context manager).
+    """A loaded guest. Calls never interleave: a runner serves only the thread that loaded it
+    (others get WasmThreadError), or with threads=True a private thread serves every caller in
+    turn. Not re-entrant (a handler calling back into its own runner gets
+    WasmReentrancyError). Closeable, also as a context manager.
 
     After any error other than RunnerClosedError the runner keeps answering calls.
     """

@@ -31,9 +31,10 @@ _INT64 = 1 << 63
 
 
 def is_function(value) -> bool:
-    """True for closures, function references and struct factories."""
+    """True for closures, function references, struct factories and union value factories."""
     return isinstance(value, FUNCTION_TYPES) or (
-        isinstance(value, type) and issubclass(value, StructBase))
+        isinstance(value, type) and (issubclass(value, StructBase) or (
+            issubclass(value, UnionBase) and bool(value.__golo_alternative__))))
 
 
 def int_kind(value: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from golo_fast.runtime import functions as _fn
 from golo_fast.runtime import methods as _m
 from golo_fast.runtime.classes import (
-    FUNCTION_TYPES, ClassLiteral, canonical_name, class_literal, java_name, type_chain,
+    ClassLiteral, canonical_name, class_literal, is_function, java_name, type_chain,
 )
 from golo_fast.runtime.dynamic import DynamicObject, property_method
 from golo_fast.runtime.exceptions import GoloException
@@ -218,8 +218,7 @@ class ModuleContext:
             return _m.union_methods(t), {}
         if isinstance(recv, BaseException):
             return _m.EXCEPTION_METHODS, {}
-        if isinstance(recv, FUNCTION_TYPES) or (isinstance(recv, type)
-                                                 and issubclass(recv, StructBase)):
+        if is_function(recv):
             return _m.FUNCTION_METHODS, {}
         if isinstance(recv, ClassLiteral):
             return _CLASS_METHODS, {}

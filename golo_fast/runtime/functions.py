@@ -14,7 +14,7 @@ import types
 from golo_fast.runtime.classes import is_function, java_name
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.names import golo_function_name, golo_name
-from golo_fast.runtime.structs import StructBase
+from golo_fast.runtime.structs import StructBase, UnionBase
 from golo_fast.runtime.values import Array
 
 _CO_VARARGS = 0x04
@@ -38,6 +38,8 @@ def signature(fn) -> tuple[int, bool]:
         return max(n - len(fn.args), 0), varargs
     if isinstance(fn, type) and issubclass(fn, StructBase):
         return len(fn.__golo_members__), False
+    if isinstance(fn, type) and issubclass(fn, UnionBase):
+        return len(fn.__golo_fields__), False
     return 0, True
 
 

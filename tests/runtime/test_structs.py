@@ -120,3 +120,17 @@ def test_members_may_be_named_like_the_machinery(ctx, inv):
     b = box.Full(1, 2)
     assert inv(b, "values") == 1 and inv(b, "fields") == 2
     assert rt.render(b) == "union Box.Full{values=1, fields=2}"
+
+
+def test_factories_are_function_values(ctx, inv):
+    point = ctx.define_struct("Point", ("x", "y"))
+    shape = ctx.define_union("Shape", {"Circle": ("radius",), "Nothing": ()})
+    make = rt.funref(ctx, "Point", 2)
+    assert rt.PREDEFINED["isClosure"](make) and inv(make, "arity") == 2
+    assert rt.call_value(make, 1, 2).x == 1
+    circle = rt.funref(ctx, "Shape.Circle", 1)
+    assert rt.PREDEFINED["isClosure"](circle) and inv(circle, "arity") == 1
+    assert rt.render(inv(circle, "invoke", 3)) == "union Shape.Circle{radius=3}"
+    assert rt.render(inv(rt.GoloList([1, 2]), "map", circle)) == \
+        "[union Shape.Circle{radius=1}, union Shape.Circle{radius=2}]"
+    assert not rt.PREDEFINED["isClosure"](shape)

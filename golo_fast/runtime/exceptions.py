@@ -68,15 +68,6 @@ class GoloException(GoloError):
         return f"GoloException({self.kind!r}, {self.message!r})"
 
 
-def golo_error(kind: str, message: str) -> GoloException:
-    """Shorthand used all over the runtime: `raise golo_error("java.lang.X", "msg")`."""
-    return GoloException(kind, message)
-
-
-def runtime_error(message: str) -> GoloException:
-    return GoloException("java.lang.RuntimeException", message)
-
-
 def kind_of(exc: BaseException) -> str:
     """The Java-like class name of an exception value."""
     if isinstance(exc, GoloException):

@@ -175,8 +175,3 @@ def spread(f, *args):
     if len(args) == 1 and isinstance(args[0], (list, tuple)):
         args = tuple(args[0])
     return call_value(f, *args)
-
-
-def golo_function(fn, name: str, arity: int, varargs: bool = False):
-    """Mark a Python callable with its Golo signature (used for predefined functions)."""
-    return _with_signature(fn, arity, varargs, name)

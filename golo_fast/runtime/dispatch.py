@@ -35,12 +35,18 @@ def set_module_loader(loader) -> None:
     _module_loader = loader
 
 
+# Contexts that cached a lookup since the last clear: registrations only need to visit these
+# (a process that ran many programs keeps many idle contexts in MODULES).
+_CACHING: set = set()
+
+
 def _clear_all_caches() -> None:
-    for ctx in MODULES.values():
+    for ctx in _CACHING:
         ctx._methods.clear()
         ctx._calls.clear()
         for state in ctx._sites:
             state[0] = None
+    _CACHING.clear()
 
 
 def _arity_text(lo: int, hi) -> str:
@@ -251,6 +257,7 @@ class ModuleContext:
                     raise _no_such_method(recv, name, argc, native, standard)
                 fn = _fallback_caller(fallback, name)
         self._methods[(t, name, argc)] = fn
+        _CACHING.add(self)
         return fn
 
     def _fallback(self, chain):
@@ -278,6 +285,7 @@ class ModuleContext:
         if fn is None:
             raise self._no_such_function(name, argc)
         self._calls[(name, argc)] = fn
+        _CACHING.add(self)
         return fn
 
     def _modules_named(self, module_name: str) -> list:
@@ -454,6 +462,7 @@ def call_site(ctx: ModuleContext, name: str, argc: int):
             fn = ctx.find_method(recv, name, argc)
         state[1] = fn
         state[0] = type(recv)
+        _CACHING.add(ctx)
         return fn
 
     if argc == 0:

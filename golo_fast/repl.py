@@ -30,6 +30,8 @@ from golo_fast import api
 from golo_fast.errors import GoloCompileError, GoloSyntaxError
 from golo_fast.source import Source, read_source
 from golo_fast.syntax import nodes as n
+from golo_fast.syntax.lexer import tokenize
+from golo_fast.syntax.tokens import OP
 
 MODULE = "repl"
 WRAPPER = "__input__"
@@ -118,7 +120,10 @@ class Session:
         stmt_error = self._parse_alone(text, statements=True)
         if stmt_error is None:
             return False
-        return decl_error[1] or stmt_error[1]
+        depth = _open_brackets(text)
+        if depth is None:       # the text does not even lex: more text helps only a string
+            return decl_error[0].message.startswith(_INCOMPLETE_LEXER)
+        return depth > 0 or (depth == 0 and (decl_error[1] or stmt_error[1]))
 
     def _parse_alone(self, text: str, statements: bool):
         """None if `text` parses as declarations (statements); else (error, at_the_end)."""
@@ -306,6 +311,21 @@ class Session:
         rel_t = min(max(t - start, rel_s), size)
         e.source, e.span = snippet, (rel_s, rel_t)
         return e
+
+
+def _open_brackets(text: str) -> int | None:
+    """How many `{`, `(`, `[` the text leaves open (None if it does not lex)."""
+    try:
+        tokens = tokenize(Source(text, "<input>"))
+    except GoloSyntaxError:
+        return None
+    depth = 0
+    for tok in tokens:
+        if tok.kind == OP and tok.value in ("{", "(", "["):
+            depth += 1
+        elif tok.kind == OP and tok.value in ("}", ")", "]"):
+            depth -= 1
+    return depth
 
 
 class _UsageError(GoloCompileError):

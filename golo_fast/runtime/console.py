@@ -14,33 +14,35 @@ from golo_fast.runtime.render import render
 
 
 class _Pending:
+    """`output` is true when Golo wrote to stdout since the last flush."""
+
     __slots__ = ("output",)
 
     def __init__(self):
         self.output = False
 
 
-_pending = _Pending()
+pending = _Pending()
 
 
 def println(x):
     sys.stdout.write((x if type(x) is str else render(x)) + "\n")
-    _pending.output = True
+    pending.output = True
 
 
 def print_(x):
     sys.stdout.write(x if type(x) is str else render(x))
-    _pending.output = True
+    pending.output = True
 
 
 def flush_pending() -> None:
-    if _pending.output:
-        _pending.output = False
+    if pending.output:
+        pending.output = False
         sys.stdout.flush()
 
 
 def _flush() -> None:
-    _pending.output = False
+    pending.output = False
     sys.stdout.flush()
 
 

@@ -1,7 +1,24 @@
 """The Golo runtime: everything compiled Golo code calls (bound as `_rt`).
 
 See docs/design/runtime-contract.md for the contract; this module only re-exports, plus one
-interpreter setting below.
+interpreter setting below.  One concept per module, imports pointing down the list:
+
+    exceptions   GoloException, Java-like kinds, `catch` / `to_throwable`
+    names        Golo names of compiled Python names
+    values       Char, Tuple, GoloList, Vector, GoloSet, GoloMap, MapEntry, Array, Range, Box
+    structs      make_struct / make_union and their helpers
+    dynamic      DynamicObject
+    classes      Java-like type names, class literals, `oftype`, augmentation targets
+    render       Golo's toString
+    operators    + - * / % comparisons, `cond`, `not_`
+    functions    function values: arity, call_value, named arguments, bindAt, ...
+    formatting   Java's String.format
+    methods      built-in methods by receiver type and the standard augmentations
+    iteration    `iterate`, `destructure`
+    console      println / print / readln
+    wasm_builtins the article's wasm functions over golo_fast.wasm (imported lazily)
+    builtins     PREDEFINED, the predefined functions
+    dispatch     ModuleContext, `invoke`, `call`, `funref`, call sites
 """
 import sys as _sys
 

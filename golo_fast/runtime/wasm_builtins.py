@@ -8,7 +8,7 @@ buffered is flushed before each guest call to keep the two in program order.
 from __future__ import annotations
 
 from golo_fast.runtime.classes import is_function, java_name
-from golo_fast.runtime.console import pending, flush_pending
+from golo_fast.runtime.console import flush_pending, pending
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.render import render
 from golo_fast.runtime.values import Array, GoloMap, Tuple

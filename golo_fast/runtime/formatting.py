@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from golo_fast.runtime.exceptions import GoloException
 from golo_fast.runtime.render import render, render_double
@@ -72,18 +73,35 @@ def _floating(value, conv: str, flags: str, precision: int | None) -> str:
         return render_double(value)
     p = 6 if precision is None else precision
     negative = value < 0 or (value == 0 and math.copysign(1, value) < 0)
-    if conv == "f":
-        body = f"{abs(value):.{p}f}"
+    magnitude = abs(value)
+    if conv in "gG":
+        # Java's %g keeps trailing zeros: `p` significant digits, positional when the
+        # rounded value is in [1e-4, 10^p), scientific otherwise.
+        p = max(p, 1)
+        rounded = float(f"{magnitude:.{p - 1}e}")
+        if rounded == 0 or 1e-4 <= rounded < 10 ** p:
+            exponent = 0 if rounded == 0 else math.floor(math.log10(rounded))
+            conv, p = ("f" if conv == "g" else "F"), max(p - 1 - exponent, 0)
+        else:
+            conv, p = ("e" if conv == "g" else "E"), p - 1
+    # Java rounds the decimal digits of Double.toString half-up (`%.2f` of 2.675 is 2.68);
+    # Python would round the exact binary value (2.67).  repr has Java's digits.
+    exact = Decimal(repr(magnitude))
+    with localcontext() as context:
+        context.rounding = ROUND_HALF_UP
+        if conv in "fF":
+            body = format(exact, f".{p}f")
+        else:
+            body = format(exact, f".{p}e")
+    if conv in "fF":
         if "," in flags:
             whole, _, frac = body.partition(".")
             body = _group(whole) + ("." + frac if frac else "")
-    elif conv in "eE":
-        mantissa, _, exp = f"{abs(value):.{p}e}".partition("e")
+    else:
+        mantissa, _, exp = body.partition("e")
         sign = exp[0]
         digits = exp[1:].lstrip("0").rjust(2, "0")
         body = f"{mantissa}e{sign}{digits}"
-    else:
-        body = f"{abs(value):.{max(p, 1)}g}"
     body = body.upper() if conv in "EG" else body
     return _signed(body, negative, flags)
 

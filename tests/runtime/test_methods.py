@@ -343,3 +343,36 @@ def test_iterators(inv):
 def test_is_one_of(inv):
     assert inv("s", "isOneOf", rt.class_literal("Integer"), rt.class_literal("String"))
     assert not inv(1.5, "isOneOf", rt.class_literal("Integer"))
+
+
+@pytest.mark.parametrize("pattern, args, text", [
+    ("%.2f", (2.675,), "2.68"),            # Java rounds Double.toString's digits half-up
+    ("%.2f", (0.125,), "0.13"),
+    ("%.0f", (2.5,), "3"),
+    ("%g", (1.5,), "1.50000"),             # Java's %g keeps trailing zeros
+    ("%g", (123456789.0,), "1.23457e+08"),
+    ("%.3g", (3.14159,), "3.14"),
+    ("%,.2f", (1234567.891,), "1,234,567.89"),
+    ("%08.3f", (-3.5,), "-003.500"),
+    ("%+d|% d|%(d", (5, 5, -5), "+5| 5|(5)"),
+    ("%X|%o|%#x", (255, 8, 255), "FF|10|0xff"),
+    ("%x", (-1,), "ffffffff"),
+    ("%S|%B", ("ab", None), "AB|FALSE"),
+    ("%2$s %1$s", ("a", "b"), "b a"),
+    ("%s %<s", ("x",), "x x"),
+    ("%.3s|%5.1s|", ("abcdef", "xyz"), "abc|    x|"),
+    ("100%%", (), "100%"),
+    ("%s", (None,), "null"),
+    ("%f", (float("inf"),), "Infinity"),
+])
+def test_string_format_like_java(inv, pattern, args, text):
+    assert inv(pattern, "format", *args) == text
+
+
+def test_string_format_errors(inv):
+    with pytest.raises(GoloException, match="Format specifier"):
+        inv("%s %s", "format", "one")
+    with pytest.raises(GoloException):
+        inv("%d", "format", "not a number")
+    with pytest.raises(GoloException):
+        inv("%q", "format", 1)

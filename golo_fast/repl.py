@@ -76,21 +76,37 @@ class _SnippetSource(Source):
         return self.snippet.line_text(line)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Decl:
     """A declaration that ran: its text, where it came from (for messages) and what it
-    defines (a later declaration with the same key replaces it)."""
+    defines (a later declaration with the same key replaces it).
+
+    `stub` declares the same name without a body (`let x = null`, `function f = |a| -> null`):
+    the text given to the resolver for a module reference (its initialiser ran once and never
+    runs again), and for a function that no longer compiles against later declarations
+    (`stale`: it keeps its old code, as in Python, instead of blocking every later input).
+    """
     key: tuple
     text: str
     origin: Source
     offset: int              # of `text` in origin.text
+    stub: str | None = None
+    stale: bool = False
+    note: str = ""           # why it became stale
+
+    def compiled_text(self, also_stale=()) -> str:
+        if self.stub is not None and (self.key[0] == "let" or self.stale or self in also_stale):
+            return self.stub
+        return self.text
 
 
 @dataclass
 class Outcome:
-    """What an input did: `value` is the text to print (None: print nothing)."""
+    """What an input did: `value` is the text to print (None: print nothing); `notes` are
+    remarks for stderr (earlier functions that no longer compile)."""
     value: str | None = None
     quit: bool = False
+    notes: tuple = ()
 
 
 class Session:
@@ -157,11 +173,14 @@ class Session:
         snippet = Source(text, f"<input-{self.inputs}>")
         decl_error = self._parse_alone(text, statements=False)
         if decl_error is None:
-            self._declare(snippet)
-            return Outcome()
+            return Outcome(notes=self._declare(snippet))
         stmt_error = self._parse_alone(text, statements=True)
         if stmt_error is None:
             return self._statements(snippet)
+        closer = _unmatched_closer(text)
+        if closer is not None:
+            raise GoloSyntaxError(f"unmatched '{closer.value}'", snippet,
+                                  (closer.start, closer.end))
         error = decl_error[0] if _DECLARATION_START.match(text) else stmt_error[0]
         prefix, _ = self._frame(error is stmt_error[0])
         raise self._relocate_one(error, snippet, len(prefix))
@@ -193,52 +212,93 @@ class Session:
             text = text[:header.start()] + " " * (header.end() - header.start()) \
                 + text[header.end():]
         count = len(tree.items) + len(tree.imports)
-        self._declare(Source(text, path), registered_text=source.text)
-        return Outcome(f"loaded {path} ({count} declaration{'s' if count != 1 else ''})")
+        notes = self._declare(Source(text, path), registered_text=source.text)
+        return Outcome(f"loaded {path} ({count} declaration{'s' if count != 1 else ''})",
+                       notes=notes)
 
-    def _declare(self, snippet: Source, registered_text: str | None = None) -> None:
+    def _declare(self, snippet: Source, registered_text: str | None = None) -> tuple:
         alone = api.parse_source(Source(self._frame(False)[0] + snippet.text, snippet.path))
         base = len(self._frame(False)[0])
         keys = [_key(item) for item in alone.imports + alone.items]
         replaced = {k for k in keys if k is not None}
         kept = [d for d in self.decls if d.key not in replaced]
-        imports_first = bool(alone.imports)
-        source, start, positions = self._assemble(kept, snippet, None, imports_first)
-        tree = self._parse(source, snippet, start, positions, kept)
-        end = start + len(snippet.text)
-        new = [node for node in tree.imports + tree.items if start <= node.span[0] < end]
-        self._run(source, tree, new, snippet, start, positions, kept, registered_text)
-        new_imports = [imp.name for imp in alone.imports if imp.name not in self.imports]
-        self.imports.extend(new_imports)
+
+        def select(tree, start):
+            end = start + len(snippet.text)
+            return [node for node in tree.imports + tree.items if start <= node.span[0] < end]
+
+        compiled, _, notes = self._compile(snippet, kept, None, bool(alone.imports), select)
+        self._run(compiled, snippet, registered_text)
+        self.imports.extend(imp.name for imp in alone.imports if imp.name not in self.imports)
         # an item's text runs up to the next item (node spans may stop before a body's end)
         starts = [item.span[0] - base for item in alone.items] + [len(snippet.text)]
         self.decls = kept + [
             _Decl(key if key is not None else ("anonymous", self.inputs, i),
-                  snippet.text[starts[i]:starts[i + 1]].rstrip(), snippet, starts[i])
-            for i, key in enumerate(keys[len(alone.imports):])]
+                  snippet.text[starts[i]:starts[i + 1]].rstrip(), snippet, starts[i],
+                  _stub(item))
+            for i, (key, item) in enumerate(zip(keys[len(alone.imports):], alone.items))]
+        return notes
 
     def _statements(self, snippet: Source) -> Outcome:
-        source, start, positions = self._assemble(self.decls, snippet, WRAPPER, False)
-        tree = self._parse(source, snippet, start, positions, self.decls)
-        wrapper = tree.items[-1]
-        stmts = wrapper.body.stmts
-        show_null = False
-        if stmts and isinstance(stmts[-1], n.ExprStmt):
-            expr = stmts[-1].expr
-            # `println(x)` returns null: print nothing; a plain `null` or `x` prints "null"
-            show_null = not isinstance(expr, (n.Call, n.MethodCall, n.CallValue))
-            stmts[-1] = n.Return(stmts[-1].span, expr)
-        namespace = self._run(source, tree, [wrapper], snippet, start, positions, self.decls)
-        value = namespace[wrapper.pyname]()
-        if value is None and not show_null:
-            return Outcome()
+        show_null = []
+
+        def select(tree, start):
+            wrapper = tree.items[-1]
+            stmts = wrapper.body.stmts
+            if stmts and isinstance(stmts[-1], n.ExprStmt):
+                expr = stmts[-1].expr
+                # `println(x)` returns null: print nothing; a plain `null` or `x` prints "null"
+                show_null[:] = [not isinstance(expr, (n.Call, n.MethodCall, n.CallValue))]
+                stmts[-1] = n.Return(stmts[-1].span, expr)
+            return [wrapper]
+
+        compiled, new, notes = self._compile(snippet, self.decls, WRAPPER, False, select)
+        namespace = self._run(compiled, snippet)
+        value = namespace[new[0].pyname]()
+        if value is None and not (show_null and show_null[0]):
+            return Outcome(notes=notes)
         from golo_fast import runtime
-        return Outcome(runtime.render(value))
+        return Outcome(runtime.render(value), notes=notes)
+
+    def _compile(self, snippet: Source, decls, wrapper, snippet_first: bool, select):
+        """Compile the input with `decls` before it; (compiled, new nodes, notes).
+
+        When the only errors lie in earlier functions (a type or function they use was
+        redefined), those functions become stale: resolved from their stub from now on, they
+        keep their old code, and a note says so.
+        """
+        stale: list = []
+        while True:
+            source, start, positions = self._assemble(decls, snippet, wrapper, snippet_first,
+                                                      stale)
+            tree = self._parse(source, snippet, start, positions)
+            new = select(tree, start)
+            try:
+                compiled = api.compile_increment(source, tree, new, "_ctx" in self.namespace)
+            except GoloCompileError as e:
+                errors = getattr(e, "errors", None) or [e]
+                owners = [_owner(err, positions) for err in errors]
+                if owners and all(d is not None and d.key[0] == "function" and d.stub
+                                  and not d.stale and d not in stale for d in owners):
+                    for d, err in zip(owners, errors):
+                        if d not in stale:
+                            stale.append(d)
+                            self._relocate_one(err, snippet, start, positions)
+                            line, col = err.source.line_col(err.span[0])
+                            d.note = (f"note: {err.source.path}:{line}:{col}: function "
+                                      f"'{d.key[1]}' no longer compiles ({err.message}); it "
+                                      "keeps its previous code")
+                    continue
+                raise self._relocate(e, snippet, start, positions) from None
+            for d in stale:
+                d.stale = True
+            return compiled, new, tuple(d.note for d in stale)
 
     # -- assembling the module text ----------------------------------------------------------
 
-    def _assemble(self, decls, snippet: Source, wrapper: str | None, snippet_first: bool):
-        """(source, offset of the input, [(offset, decl)]) for the module text."""
+    def _assemble(self, decls, snippet: Source, wrapper: str | None, snippet_first: bool,
+                  stale=()):
+        """(source, offset of the input, [(offset, length, decl)]) for the module text."""
         header = f"module {MODULE}" + "".join(f" import {name}" for name in self.imports)
         parts = [header + "\n"]
         pos = len(parts[0])
@@ -247,9 +307,10 @@ class Session:
         def add_decls():
             nonlocal pos
             for d in decls:
-                positions.append((pos, d))
-                parts.append(d.text + "\n")
-                pos += len(d.text) + 1
+                text = d.compiled_text(stale)
+                positions.append((pos, len(text), d))
+                parts.append(text + "\n")
+                pos += len(text) + 1
 
         if not snippet_first:
             add_decls()
@@ -267,18 +328,13 @@ class Session:
         text = "".join(parts)
         return _SnippetSource(text, snippet.path, snippet, start), start, positions
 
-    def _parse(self, source, snippet, start, positions, decls):
+    def _parse(self, source, snippet, start, positions):
         try:
             return api.parse_source(source)
         except GoloCompileError as e:
             raise self._relocate(e, snippet, start, positions) from None
 
-    def _run(self, source, tree, new, snippet, start, positions, decls, registered_text=None):
-        reuse = "_ctx" in self.namespace
-        try:
-            compiled = api.compile_increment(source, tree, new, reuse)
-        except GoloCompileError as e:
-            raise self._relocate(e, snippet, start, positions) from None
+    def _run(self, compiled, snippet: Source, registered_text: str | None = None) -> dict:
         api.register_source(Source(registered_text or snippet.text, snippet.path),
                             compiled.columns)
         importer = snippet.path if os.path.isfile(snippet.path) else os.path.join(
@@ -301,16 +357,55 @@ class Session:
             e.source = None
             return e
         s, t = e.span
-        for offset, decl in positions:
-            if offset <= s < offset + len(decl.text) + 1:
+        for offset, length, decl in positions:
+            if offset <= s < offset + length + 1:
                 shift = decl.offset - offset
-                e.source, e.span = decl.origin, (s + shift, t + shift)
+                end = decl.offset + len(decl.text)
+                e.source, e.span = decl.origin, (min(s + shift, end), min(t + shift, end))
                 return e
         size = len(snippet.text)
         rel_s = min(max(s - start, 0), size)
         rel_t = min(max(t - start, rel_s), size)
         e.source, e.span = snippet, (rel_s, rel_t)
         return e
+
+
+def _owner(err, positions):
+    """The earlier declaration an error lies in, or None (the input itself)."""
+    if err.span is None:
+        return None
+    for offset, length, decl in positions:
+        if offset <= err.span[0] < offset + length + 1:
+            return decl
+    return None
+
+
+def _stub(item) -> str | None:
+    """A bodiless declaration of the same name (see _Decl), for references and functions."""
+    if isinstance(item, n.ModuleLet):
+        return f"{'var' if item.mutable else 'let'} {item.name} = null"
+    if isinstance(item, n.Function):
+        params = ", ".join(p.name for p in item.params) + ("..." if item.varargs else "")
+        head = f"{'local ' if item.local else ''}function {item.name} = "
+        return head + (f"|{params}| -> null" if params else "-> null")
+    return None
+
+
+def _unmatched_closer(text: str):
+    """The first `}`, `)` or `]` closing nothing, or None."""
+    try:
+        tokens = tokenize(Source(text, "<input>"))
+    except GoloSyntaxError:
+        return None
+    depth = 0
+    for tok in tokens:
+        if tok.kind == OP and tok.value in ("{", "(", "["):
+            depth += 1
+        elif tok.kind == OP and tok.value in ("}", ")", "]"):
+            depth -= 1
+            if depth < 0:
+                return tok
+    return None
 
 
 def _open_brackets(text: str) -> int | None:
@@ -429,6 +524,8 @@ def handle(session: Session, evaluator: Evaluator, text: str, report) -> bool:
     if outcome.value is not None:
         sys.stdout.write(outcome.value + "\n")
         _flush()
+    for note in outcome.notes:
+        sys.stderr.write(note + "\n")
     return not outcome.quit
 
 

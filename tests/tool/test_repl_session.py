@@ -209,3 +209,31 @@ def test_plain_repl_an_empty_line_ends_an_incomplete_input():
 
 def test_cli_repl_takes_no_arguments(capsys):
     assert cli.main(["repl", "x"]) == 2
+
+
+def test_redefining_a_type_used_earlier(ev, session):
+    ev("struct P = {a}")
+    ev("let p = P(1)")                     # ran once: not checked again
+    ev("function mk = |x| -> P(x)")
+    ev("function user = -> mk(5)")
+    outcome = Evaluator().run(session.execute, "struct P = {a, b}")
+    assert outcome.notes == ("note: <input-3>:1:22: function 'mk' no longer compiles (struct "
+                             "'P' takes 0 or 2 arguments, got 1); it keeps its previous code",)
+    assert ev("P(1, 2)") == "struct P{a=1, b=2}"
+    assert ev("p") == "struct P{a=1}"
+    with pytest.raises(GoloError, match="takes 0 or 2 arguments, got 1"):
+        ev("mk(3)")                        # the old code, against the new type
+    ev("function mk = |x| -> P(x, x)")     # redefining it makes it current again
+    assert ev("user()") == "struct P{a=5, b=5}"
+
+
+@pytest.mark.parametrize("text, message, column", [
+    ("}", "unmatched '}'", 1),
+    ("foo)", "unmatched ')'", 4),
+    ("[1, 2]]", "unmatched ']'", 7),
+])
+def test_unmatched_closers(ev, text, message, column):
+    with pytest.raises(GoloCompileError) as info:
+        ev(text)
+    assert diagnostics.format_compile_error(info.value).startswith(
+        f"<input-1>:1:{column}: error: {message}\n")

@@ -279,11 +279,17 @@ class Runner:
         return self._session.call_bytes(name, data)
 
     def call(self, name: str, *args):
-        """Call any exported function with numbers; i32/i64 results come back signed."""
+        """Call any exported function with numbers; i32/i64 results come back signed. A WASI
+        exit with code 0 returns None; another code raises WasmExit."""
         sig = self._signature(name)
         if sig is not None:
             args = self._check_args(name, sig, args)
-        result = self._session.call(name, args)
+        try:
+            result = self._session.call(name, args)
+        except WasmExit as exc:
+            if exc.code != 0:
+                raise
+            return None   # WASI proc_exit(0): the guest finished successfully
         return tuple(result) if isinstance(result, list) else result
 
     def _check_args(self, name: str, sig: Signature, args: tuple) -> tuple:

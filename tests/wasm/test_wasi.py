@@ -78,9 +78,27 @@ EXIT_3_WAT = """
 """
 
 
-def test_command_exiting_nonzero_fails_the_load(load):
-    import wasmer   # only to assemble the scratch guest's text format
+def test_command_exiting_nonzero_fails_the_load(load, wat2wasm):
     with pytest.raises(errors.WasmExit,
                        match=r"module 'exit3': _start exited with code 3") as info:
-        load(wasmer.wat2wasm(EXIT_3_WAT), name="exit3")
+        load(wat2wasm(EXIT_3_WAT), name="exit3")
     assert info.value.code == 3
+
+
+EXIT_IN_CALL_WAT = """
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (func (export "quit") (param i32) (call $exit (local.get 0))))
+"""
+
+
+def test_exit_from_a_call(load, wat2wasm):
+    with load(wat2wasm(EXIT_IN_CALL_WAT), name="quitter") as r:
+        assert r.exit_code is None                 # a reactor: nothing ran at load
+        assert r.call("quit", 0) is None           # exit(0) is success, not an error
+        with pytest.raises(errors.WasmExit,
+                           match=r"module 'quitter', export 'quit': the guest exited with "
+                                 r"code 3") as info:
+            r.call("quit", 3)
+        assert info.value.code == 3

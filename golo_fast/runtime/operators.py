@@ -56,8 +56,17 @@ def sub(a, b):
     raise unsupported("-", a, b)
 
 
+_MAX_STRING = (1 << 31) - 1      # a Java String's maximum length
+
+
 def _repeat(text: str, count) -> str:
-    return text * count if count > 0 else ""
+    if count <= 0:
+        return ""
+    if len(text) * count > _MAX_STRING:
+        raise GoloException("java.lang.OutOfMemoryError",
+                            f"Repeating a String of length {len(text)} {count} times exceeds "
+                            f"the maximum String length")
+    return text * count
 
 
 def mul(a, b):

@@ -36,6 +36,9 @@ def test_string_repetition():
     assert rt.mul("ab", 3) == "ababab"
     assert rt.mul(2, "xy") == "xyxy"
     assert rt.mul("ab", 0) == "" and rt.mul("ab", -2) == ""
+    assert rt.mul("", 10 ** 30) == ""
+    with pytest.raises(GoloException, match="maximum String length"):
+        rt.mul("ab", 10 ** 30)
 
 
 def test_integer_division_truncates():

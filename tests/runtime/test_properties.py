@@ -69,3 +69,45 @@ def test_self_containing_collections_render():
     m = rt.GoloMap()
     m["me"] = m
     assert rt.render(m) == "{me=(this Map)}"
+
+
+scalars = st.one_of(st.none(), st.booleans(), ints, st.floats(), texts,
+                    st.integers(min_value=0, max_value=0x10FFFF).map(rt.Char))
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4).map(rt.GoloList),
+        st.lists(inner, max_size=4).map(rt.Vector),
+        st.lists(inner, max_size=4).map(rt.Tuple),
+        st.lists(inner, max_size=4).map(rt.Array),
+        st.lists(scalars, max_size=4).map(rt.GoloSet),
+        st.lists(st.tuples(scalars, inner), max_size=4).map(
+            lambda pairs: rt.map_literal([rt.Tuple(p) for p in pairs])),
+        st.tuples(st.integers(-5, 5), st.integers(-5, 5)).map(lambda b: rt.Range(*b)),
+    ),
+    max_leaves=8)
+
+OPERATORS = [rt.add, rt.sub, rt.mul, rt.div, rt.mod, rt.lt, rt.le, rt.gt, rt.ge, rt.eq, rt.ne]
+
+
+@given(values, values)
+def test_operators_return_or_raise_golo_errors(a, b):
+    for op in OPERATORS:
+        try:
+            result = op(a, b)
+        except rt.GoloException:
+            continue
+        if op in (rt.lt, rt.le, rt.gt, rt.ge, rt.eq, rt.ne):
+            assert type(result) is bool
+    assert type(rt.render(a)) is str
+
+
+@given(values)
+def test_every_value_renders_and_answers_object_methods(value):
+    ctx = rt.ModuleContext("test.runtime.properties")
+    try:
+        assert rt.invoke(ctx, value, "toString") == rt.render(value) if value is not None else True
+        if value is not None:
+            assert rt.invoke(ctx, value, "equals", value) is True or value != value
+    finally:
+        rt.MODULES.pop("test.runtime.properties", None)

@@ -79,7 +79,19 @@ WASMER_ONLY = {
         "wasmer objects cannot leave their thread; a wasmtime runner serves any thread",
     "test_entry_written_then_used":
         "expects the wasmer cache entry (<key>.wasmer, wasmer's cache tag)",
+    "test_default_runner_refuses_close_from_another_thread":
+        "wasmer objects cannot leave their thread; a wasmtime runner serves any thread",
 }
+
+
+@pytest.fixture(scope="session")
+def wat2wasm():
+    """Assemble WebAssembly text into a module's bytes, with whichever engine package is here."""
+    try:
+        from wasmer import wat2wasm as assemble
+    except ImportError:   # wasmer does not import on Python >= 3.11
+        from wasmtime import wat2wasm as assemble
+    return lambda text: bytes(assemble(text))
 
 
 @pytest.fixture

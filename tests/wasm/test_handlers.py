@@ -170,9 +170,8 @@ NOMALLOC_REPLY_WAT = """
 
 
 @pytest.fixture
-def nomalloc_reply_guest():
-    import wasmer   # only to assemble the scratch guest's text format
-    return wasmer.wat2wasm(NOMALLOC_REPLY_WAT)
+def nomalloc_reply_guest(wat2wasm):
+    return wat2wasm(NOMALLOC_REPLY_WAT)
 
 
 def test_reply_without_allocator_goes_after_the_input(load, nomalloc_reply_guest):

@@ -11,7 +11,10 @@ module (`repl`) whose Python namespace lives as long as the session:
   only for the input (`api.compile_increment`): earlier declarations are not run again, a
   `let r = wasmLoad(...)` keeps its runner and a `var` its value;
 - a declaration of a name that exists (same function name and arity, same type, same module
-  reference) replaces the earlier one.
+  reference) replaces the earlier one;
+- earlier module references are resolved from a stub (`let x = null`): their initialiser ran
+  once; an earlier function that no longer compiles after a redefinition becomes a stub too
+  and keeps its old code, with a note (as Python would), instead of blocking later inputs.
 
 Positions are reported in the input's own text (`<input-3>:1:9`), or in the file given to
 `:load`. Everything runs on one long-lived thread with a large stack (wasm runners belong to
@@ -39,7 +42,7 @@ PROMPT, CONTINUATION = "golo> ", "  ... "
 HELP = """\
 Type Golo declarations or statements; the value of an expression is printed.
   function f = |x| -> x * 2      declarations persist across inputs (redefining replaces)
-  let r = wasmLoad("g.wasm")     a `let`/`var` on its own persists; inside a block it is local
+  let r = wasmLoad("g.wasm")     a `let`/`var` on its own persists (not `let a, b = ...`)
   f(21)                          -> 42
 An input continues over several lines while it is incomplete (an open block, a trailing
 operator); an empty line ends it anyway. Errors are shown and the session goes on.
@@ -112,8 +115,7 @@ class Outcome:
 class Session:
     """A REPL session without any terminal: `needs_more(text)` and `execute(text)`."""
 
-    def __init__(self, out=None):
-        self.out = out
+    def __init__(self):
         self.namespace: dict = {"__name__": f"golo:{MODULE}"}
         self.decls: list[_Decl] = []
         self.imports: list[str] = []
@@ -193,7 +195,7 @@ class Session:
         if word in (":help", ":h", ":?"):
             return Outcome(HELP.rstrip("\n"))
         if word == ":reset":
-            self.__init__(self.out)
+            self.__init__()
             return Outcome("session reset")
         if word == ":load":
             if not rest:

@@ -257,3 +257,43 @@ def test_as_a_real_process():
     assert json.loads(proc.stdout)["imports"] == [
         {"module": "env", "kind": "function", "name": "log", "params": ["i32", "i32"],
          "results": []}]
+
+
+def test_imported_memory_tables_globals_and_start(tmp_path, capsys):
+    wasmer = pytest.importorskip("wasmer", reason="wat2wasm comes with wasmer (Python <= 3.10)")
+    wat = """(module
+      (import "env" "memory" (memory 1 4))
+      (import "env" "table" (table 2 funcref))
+      (import "env" "g" (global $g (mut i32)))
+      (import "env" "log" (func $log (param i32 i32)))
+      (global $h i64 (i64.const 7))
+      (table $t 1 funcref)
+      (func $f (param f32 f64) (result f64) local.get 1)
+      (func $s)
+      (export "h" (global $h))
+      (export "t" (table $t))
+      (export "mem" (memory 0))
+      (export "f" (func $f))
+      (start $s))"""
+    path = tmp_path / "imports.wasm"
+    path.write_bytes(wasmer.wat2wasm(wat))
+    code, out, _ = run(capsys, "wasm-info", str(path))
+    assert code == 0
+    assert out.split("\n", 2)[2] == (
+        "imports (4):\n"
+        "  memory   env.memory min 1 page (64 KiB), max 4 pages (256 KiB)\n"
+        "  table    env.table 2 elements, no maximum\n"
+        "  global   env.g mut i32\n"
+        "  function env.log (i32, i32) -> ()\n"
+        "exports (4):\n"
+        "  global   h i64\n"
+        "  table    t 1 elements, no maximum\n"
+        "  memory   mem min 1 page (64 KiB), max 4 pages (256 KiB)\n"
+        "  function f (f32, f64) -> (f64)\n"
+        "memory:\n"
+        "  min 1 page (64 KiB), max 4 pages (256 KiB) (imported)\n"
+        "protocols:\n"
+        "  string host import: env.log(ptr, len) (register a host function named 'log')\n"
+        "  wasm start function runs at instantiation\n"
+        "unsatisfiable imports (wasmLoad refuses the module): env.memory, env.table, env.g\n"
+        "custom sections: name\n")

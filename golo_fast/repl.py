@@ -569,7 +569,11 @@ def history_path() -> str | None:
         os.makedirs(directory, exist_ok=True)
     except (ImportError, OSError):
         return None
-    return os.path.join(directory, "repl_history")
+    path = os.path.join(directory, "repl_history")
+    if not os.access(directory, os.W_OK) or (os.path.exists(path)
+                                              and not os.access(path, os.R_OK | os.W_OK)):
+        return None    # a read-only home: history for this session only
+    return path
 
 
 def run_interactive(report, colour: bool = True) -> int:

@@ -465,7 +465,7 @@ def _detail_text(e: Entry) -> str:
 def _limits_text(lim: Limits, memory: bool) -> str:
     if not memory:
         top = "no maximum" if lim.maximum is None else f"max {lim.maximum}"
-        return f"{lim.minimum} elements, {top}"
+        return f"{lim.minimum} element{'s' if lim.minimum != 1 else ''}, {top}"
     text = f"min {_pages(lim.minimum)}, "
     text += "no maximum" if lim.maximum is None else f"max {_pages(lim.maximum)}"
     if lim.shared:

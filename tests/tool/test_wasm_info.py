@@ -287,7 +287,7 @@ def test_imported_memory_tables_globals_and_start(tmp_path, capsys):
         "  function env.log (i32, i32) -> ()\n"
         "exports (4):\n"
         "  global   h i64\n"
-        "  table    t 1 elements, no maximum\n"
+        "  table    t 1 element, no maximum\n"
         "  memory   mem min 1 page (64 KiB), max 4 pages (256 KiB)\n"
         "  function f (f32, f64) -> (f64)\n"
         "memory:\n"

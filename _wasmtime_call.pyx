@@ -33,6 +33,7 @@ from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t
 from libc.string cimport memcpy
 
 import ctypes
+import weakref
 
 from golo_fast.errors import (
     HandlerError,
@@ -265,18 +266,20 @@ cdef class LiveMemory:
 
     Fast mode (`context` nonzero): the store's context and the memory's C handle (a
     wasmtime_memory_t, as bytes), read through the bound C API. Public mode (`memory` given):
-    wasmtime-py's `Memory.data_ptr(store)` / `data_len(store)`. `store` is kept so the context
-    stays valid as long as this object lives.
+    wasmtime-py's `Memory.data_ptr(store)` / `data_len(store)`. The store is referenced weakly
+    (the WASI capture keeps this object from a host function, and a strong reference would keep
+    the store alive forever through wasmtime-py's table of host functions); a buffer request
+    after the store is gone or closed raises BufferError.
     """
 
-    cdef object _store
+    cdef object _store_ref
     cdef object _memory
     cdef wasmtime_context_t* _context
     cdef wasmtime_memory_t _handle
     cdef Py_ssize_t _shape
 
     def __init__(self, store, size_t context, bytes handle, memory):
-        self._store = store
+        self._store_ref = weakref.ref(store)
         self._memory = memory
         if context:
             if not _bound:
@@ -301,12 +304,19 @@ cdef class LiveMemory:
     def __getbuffer__(self, Py_buffer* view, int flags):
         cdef size_t address
         cdef Py_ssize_t size
+        store = self._store_ref()
+        if store is None:
+            raise BufferError("the guest's store is gone (its runner was closed)")
+        try:
+            store._context()   # raises once the store is closed: its context is gone
+        except ValueError:
+            raise BufferError("the guest's store is closed (its runner was closed)") from None
         if self._context != NULL:
             address = <size_t>_memory_data(self._context, &self._handle)
             size = <Py_ssize_t>_memory_data_size(self._context, &self._handle)
         else:
-            size = self._memory.data_len(self._store)
-            address = ctypes.cast(self._memory.data_ptr(self._store), ctypes.c_void_p).value or 0
+            size = self._memory.data_len(store)
+            address = ctypes.cast(self._memory.data_ptr(store), ctypes.c_void_p).value or 0
         self._shape = size
         view.buf = <void*>address
         view.obj = self
@@ -384,6 +394,7 @@ cdef class Session:
     cdef wasmtime_context_t* _context
     cdef uint64_t _fuel                # set before each guest call when nonzero
     cdef uint64_t _ticks               # epoch deadline set before each guest call when nonzero
+    cdef int _depth                    # guest calls in progress (host handlers call malloc)
     cdef dict _protocol                # name -> _Func taking (ptr, len)
     cdef dict _numeric                 # name -> _Func
     cdef _Func _malloc
@@ -443,7 +454,7 @@ cdef class Session:
             for export in numeric.values():
                 if export.store is not self._store:
                     raise ValueError("exports of different stores")
-            if live is not None and (live._store is not self._store
+            if live is not None and (live._store_ref() is not self._store
                                      or live._context != self._context):
                 raise ValueError("the memory belongs to another store")
         self._trap_types = trap_types
@@ -466,13 +477,18 @@ cdef class Session:
         """fn(values...) in place (results overwrite the arguments); raise as the twin would."""
         cdef wasm_trap_t* trap = NULL
         cdef wasmtime_error_t* error
-        if self._fuel:
-            error = _set_fuel(self._context, self._fuel)
-            if error != NULL:
-                _error_delete(error)
-        if self._ticks:
-            _set_epoch_deadline(self._context, self._ticks)
+        if self._depth == 0:
+            # limits are per call from the host; a nested call (malloc for a handler's reply)
+            # runs on what the outer call has left
+            if self._fuel:
+                error = _set_fuel(self._context, self._fuel)
+                if error != NULL:
+                    _error_delete(error)
+            if self._ticks:
+                _set_epoch_deadline(self._context, self._ticks)
+        self._depth += 1
         error = _func_call_unchecked(self._context, &fn.handle, values, count, &trap)
+        self._depth -= 1
         if error != NULL or trap != NULL:
             self._call_failed(export, error, trap)
         return 0
@@ -755,7 +771,11 @@ cdef class Session:
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
             self._context = NULL
-            self._store = None
+            store, self._store = self._store, None
+            if store is not None:
+                # This session owns its runner's store: deleting it now frees the instance and
+                # wasmtime-py's entries for its host functions (which reference this session).
+                store.close()
         finally:
             PyThread_release_lock(self._lock)
 
@@ -817,7 +837,15 @@ cdef class Session:
             error.__cause__ = exc
             return self._fail(HANDLER_FAILED, error)
         if isinstance(reply, str):
-            reply = reply.encode("utf-8")
+            try:
+                reply = reply.encode("utf-8")
+            except UnicodeEncodeError as exc:   # lone surrogates: the handler's mistake
+                error = HandlerError(
+                    f"module {self.module!r}, export {export!r}: handler {name!r} returned "
+                    f"text that is not encodable as UTF-8: {exc.reason}"
+                )
+                error.__cause__ = exc
+                return self._fail(HANDLER_FAILED, error)
         elif not isinstance(reply, bytes):
             return self._fail(HANDLER_FAILED, HandlerError(
                 f"module {self.module!r}, export {export!r}: handler {name!r} returned "

@@ -153,14 +153,18 @@ def _address(pointer) -> int:
 # -- exports and memory ----------------------------------------------------------------------
 
 class _Limiter:
-    """What each guest call of one store starts with: fuel and an epoch deadline."""
+    """What each guest call of one store starts with: fuel and an epoch deadline. A nested
+    call (malloc for a handler's reply) runs on what the outer call has left."""
 
     def __init__(self, store: Store, limits: Limits):
         self.store = store
         self.fuel = limits.fuel or 0
         self.ticks = _ticks(limits.timeout) if limits.timeout is not None else 0
+        self.depth = 0
 
     def arm(self) -> None:
+        if self.depth:
+            return
         if self.fuel:
             self.store.set_fuel(self.fuel)
         if self.ticks:
@@ -193,14 +197,19 @@ class Export:
         self.limiter = limiter
 
     def __call__(self, *args):
-        if self.limiter is not None:
-            self.limiter.arm()
+        limiter = self.limiter
+        if limiter is not None:
+            limiter.arm()
+            limiter.depth += 1
         try:
             return self.func(self.store, *args)
         except (Trap, WasmtimeError) as exc:
             raise _guest_trapped(exc) from exc
         except Exception as exc:  # wasmtime-py re-raises a host function's own exception
             raise host_function_raised(exc) from exc
+        finally:
+            if limiter is not None:
+                limiter.depth -= 1
 
 
 def _live_memory(store: Store, memory):

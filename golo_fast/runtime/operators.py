@@ -60,7 +60,7 @@ _MAX_STRING = (1 << 31) - 1      # a Java String's maximum length
 
 
 def _repeat(text: str, count) -> str:
-    if count <= 0:
+    if count <= 0 or not text:
         return ""
     if len(text) * count > _MAX_STRING:
         raise GoloException("java.lang.OutOfMemoryError",
@@ -166,10 +166,25 @@ def _comparable(a, b, op: str):
                         f"{java_name(b)}")
 
 
+def tuple_order(a, b, op: str) -> int:
+    """-1, 0 or 1: tuples compare element by element with Golo's rules (so incomparable
+    elements are a Golo error, not Python's TypeError), then by length."""
+    for x, y in zip(a, b):
+        if eq(x, y):
+            continue
+        _comparable(x, y, op)
+        if type(x) is Tuple:
+            return tuple_order(x, y, op)
+        return -1 if x < y else 1
+    return (len(a) > len(b)) - (len(a) < len(b))
+
+
 def lt(a, b) -> bool:
     if type(a) is int and type(b) is int:
         return a < b
     _comparable(a, b, "<")
+    if type(a) is Tuple:
+        return tuple_order(a, b, "<") < 0
     return a < b
 
 
@@ -177,6 +192,8 @@ def le(a, b) -> bool:
     if type(a) is int and type(b) is int:
         return a <= b
     _comparable(a, b, "<=")
+    if type(a) is Tuple:
+        return tuple_order(a, b, "<=") <= 0
     return a <= b
 
 
@@ -184,6 +201,8 @@ def gt(a, b) -> bool:
     if type(a) is int and type(b) is int:
         return a > b
     _comparable(a, b, ">")
+    if type(a) is Tuple:
+        return tuple_order(a, b, ">") > 0
     return a > b
 
 
@@ -191,6 +210,8 @@ def ge(a, b) -> bool:
     if type(a) is int and type(b) is int:
         return a >= b
     _comparable(a, b, ">=")
+    if type(a) is Tuple:
+        return tuple_order(a, b, ">=") >= 0
     return a >= b
 
 

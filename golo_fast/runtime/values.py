@@ -126,6 +126,24 @@ class Tuple(_NoArith, tuple):
 
     __hash__ = tuple.__hash__
 
+    # Compiled code uses Python's `<` on tuples: compare with Golo's rules, which raise Golo
+    # errors for incomparable elements.  (operators imports this module, hence the late import.)
+    def __lt__(self, other):
+        from golo_fast.runtime.operators import lt
+        return lt(self, other)
+
+    def __le__(self, other):
+        from golo_fast.runtime.operators import le
+        return le(self, other)
+
+    def __gt__(self, other):
+        from golo_fast.runtime.operators import gt
+        return gt(self, other)
+
+    def __ge__(self, other):
+        from golo_fast.runtime.operators import ge
+        return ge(self, other)
+
 
 class GoloList(_Unordered, _NoArith, list):
     """Golo `list[...]` (a LinkedList on the JVM)."""

@@ -99,7 +99,19 @@ def _no_script() -> int:
                          f"0x{data[e.start]:02x} at line {line})\n")
         return EXIT_USAGE
     from golo_fast import api
-    return _guard(api.run_with_big_stack, api.run_source, text.removeprefix("\ufeff"))
+    return _guard(api.run_with_big_stack, _run_stdin, text.removeprefix("\ufeff"))
+
+
+def _run_stdin(text: str) -> int:
+    from golo_fast import api
+    from golo_fast.errors import GoloSyntaxError
+    try:
+        return api.run_source(text, "<stdin>")
+    except GoloSyntaxError as e:
+        if e.hint is None and e.message.startswith("expected 'module'"):
+            e.hint = ("piped input runs as a script (`module` ... `function main`); to run "
+                      "lines one by one, pipe them into `golo-fast repl`")
+        raise
 
 
 def _repl() -> int:

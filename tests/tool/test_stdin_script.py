@@ -46,3 +46,13 @@ def test_non_utf8_input_is_one_line():
     assert proc.returncode == 2
     assert proc.stderr == (b"golo-fast: error: standard input is not UTF-8 text "
                            b"(invalid byte 0xff at line 2)\n")
+
+
+def test_lines_that_are_not_a_script_get_a_hint():
+    proc = golo(b'println("hi")\n')
+    assert proc.returncode == 1
+    assert proc.stderr.decode().endswith(
+        "hint: piped input runs as a script (`module` ... `function main`); to run lines one "
+        "by one, pipe them into `golo-fast repl`\n")
+    repl = golo(b'println("hi")\n', "repl")
+    assert (repl.returncode, repl.stdout, repl.stderr) == (0, b"hi\n", b"")

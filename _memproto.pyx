@@ -4,9 +4,10 @@
 This mirrors golo_fast/_memproto_py.py -- the spec -- name for name, argument for argument,
 error for error and message for message; read the twin for what each piece does and why.
 What differs is only how: guest memory is reached through the buffer protocol's pointer (taken
-after every guest call, released before the next), bytes go straight between that pointer and
-the str/bytes objects (no intermediate bytes), and a whole call -- place the input, fn(ptr, len),
-both getters, bounds checks, read -- is one C-level method.
+after every guest call, released at once, never used across a guest call; the input write of
+the next call reuses it, since no guest code runs in between), bytes go straight between that
+pointer and the str/bytes objects (no intermediate bytes), and a whole call -- place the input,
+fn(ptr, len), both getters, bounds checks, read -- is one C-level method.
 """
 from cpython.buffer cimport PyBUF_SIMPLE, PyBUF_WRITABLE, PyBuffer_Release, PyObject_GetBuffer
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE

@@ -127,6 +127,20 @@ def table_lines(rows: Rows, peers: dict) -> tuple[list[list[str]], int]:
             twin["median"] - floor["median"], overhead("median"), overhead("min"),
             CYTHON_OVERHEAD_TARGET, paired)
 
+    for size in ("10 B", "1 KiB", "64 KiB", "1 MiB"):
+        wasmer_row = rows.get(f"call_string {size} (cython)")
+        wasmtime_row = rows.get(f"call_string {size} (cython, wasmtime)")
+        if not (wasmer_row and wasmtime_row):
+            continue
+        floor_label = f"call floor {size}"
+        p_wasmer = (wasmer_row["info"].get("paired_ratios") or {}).get(floor_label)
+        p_wasmtime = (wasmtime_row["info"].get("paired_ratios") or {}).get(floor_label)
+        add(f"which engine: call_string {size}, wasmtime / wasmer (< 1: wasmtime faster)",
+            wasmtime_row["median"], "call_string (cython, wasmer)", wasmer_row["median"],
+            wasmtime_row["median"] / wasmer_row["median"],
+            wasmtime_row["min"] / wasmer_row["min"], None,
+            p_wasmtime / p_wasmer if p_wasmer and p_wasmtime else None)
+
     compute = [r for r in rows.order if r["info"].get("compute") and rows.get(r["info"]["floor"])]
     if compute:
         def geomean(stat):
@@ -144,7 +158,15 @@ def table_lines(rows: Rows, peers: dict) -> tuple[list[list[str]], int]:
             continue
         add(f"fastest golo-fast 10 B ({best['version']}) vs {peer['version']}",
             best["median_ns"] * 1e-9, f"peer {name}", peer["median_ns"] * 1e-9,
-            best["median_ns"] / peer["median_ns"], best["min_ns"] / peer["min_ns"], PEER_TARGET)
+            best["median_ns"] / peer["median_ns"], best["min_ns"] / peer["min_ns"], PEER_TARGET,
+            best.get("paired"))
+        for other in peer.get("golo_fast") or []:
+            if other["golo_fast"] == best["version"]:
+                continue
+            add(f"  also: {other['golo_fast']} vs {peer['version']}", other["ours_median"],
+                f"peer {name}", other["theirs_median"],
+                other["ours_median"] / other["theirs_median"],
+                other["ours_min"] / other["theirs_min"], None, other["paired"])
     return lines, misses
 
 

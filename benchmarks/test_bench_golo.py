@@ -2,7 +2,8 @@
 
 - Golo loop: `wasmCallString` N times from a Golo function, per iteration, against the same
   `Runner.call_string` N times in a Python loop (the floor), on the same runner.
-- Compute: each algorithm of golo/compute.golo against the same one in golo/compute.py.
+- Compute: each algorithm of golo/compute.golo against the same one in
+  golo/compute_cpython.py.
 - Start-up: `golo-fast hello.golo` against `python -c pass` (same interpreter); a script that
   loads a guest, with an empty compiled-module cache and with a warm one, for the committed
   echo.wasm and for a plugin-sized guest; `wasm.load` in-process, cold and warm.
@@ -85,7 +86,7 @@ def test_golo_handler_loop(benchmark, loop_golo):
 # -- compute ------------------------------------------------------------------------------------
 
 sys.path.insert(0, str(GOLO))
-import compute as cpython  # noqa: E402  (benchmarks/golo/compute.py, beside compute.golo)
+import compute_cpython as cpython  # noqa: E402  (benchmarks/golo/, beside compute.golo)
 
 # (Golo name, Python function, argument, expected result)
 KERNELS = {

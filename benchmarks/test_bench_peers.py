@@ -2,8 +2,8 @@
 
 Each peer runs benchmarks/peers/peer_bench.py in its own venv (made by
 benchmarks/peers/setup.sh, which `make bench` runs), and golo-fast runs the same script in its
-own .venv (each engine it has) right before each peer, so every row is timed by the same loop
-under the same load. A peer whose venv is missing is skipped
+own .venv (each engine it has); the peer and golo-fast stay open side by side and are timed in
+alternation, so every comparison is made by the same loop under the same load. A peer whose venv is missing is skipped
 with the reason; the results go into the saved JSON (`golo_fast.peers`) for report.py.
 Under --benchmark-disable each peer makes three calls and the output is checked.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import inspect
 import json
+import statistics
 import subprocess
 import sys
 
 import pytest
-from benchlib import BENCH, PEER_RESULTS, guest
+from benchlib import BENCH, PAIRS, PEER_RESULTS, guest
 
 PEERS_DIR = BENCH / "peers"
 TEXT = "0123456789"
@@ -76,10 +77,60 @@ def test_golo_fast_in_the_peer_harness(option):
     assert run_peer(option, guest("echo"), quick=True)["version"].startswith("golo-fast")
 
 
+class Served:
+    """peer_bench.py --serve: a runtime kept open, timing `ops` round trips on request."""
+
+    def __init__(self, peer: str, wasm: str):
+        argv = [peer_python(peer), str(PEERS_DIR / "peer_bench.py"), peer, "--wasm", wasm,
+                "--serve"]
+        self.process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line:
+            raise AssertionError(f"{peer} failed:\n{self.process.stderr.read()}")
+        self.info = json.loads(line)
+        assert self.info["output"] == TEXT and self.info["consistent"], self.info
+
+    def time(self, ops: int) -> float:
+        """Seconds per round trip over `ops` round trips."""
+        self.process.stdin.write(f"{ops}\n")
+        self.process.stdin.flush()
+        return int(self.process.stdout.readline()) / ops * 1e-9
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def ops_for(served: Served, seconds: float = 0.005) -> int:
+    """Round trips that take about `seconds` (a pair of runs then lasts ~10 ms)."""
+    ops = 1
+    while served.time(ops) * ops < seconds and ops < 1 << 22:
+        ops *= 2
+    return ops
+
+
+def compare(ours: Served, theirs: Served, pairs: int = PAIRS) -> dict:
+    """Median per-round-trip times and the median of per-pair ratios, in alternation."""
+    n_ours, n_theirs = ops_for(ours), ops_for(theirs)
+    ratios, times_ours, times_theirs = [], [], []
+    for i in range(pairs):
+        if i % 2:
+            t_theirs, t_ours = theirs.time(n_theirs), ours.time(n_ours)
+        else:
+            t_ours, t_theirs = ours.time(n_ours), theirs.time(n_theirs)
+        times_ours.append(t_ours)
+        times_theirs.append(t_theirs)
+        ratios.append(t_ours / t_theirs)
+    return {"ours_median": statistics.median(times_ours), "ours_min": min(times_ours),
+            "theirs_median": statistics.median(times_theirs), "theirs_min": min(times_theirs),
+            "paired": statistics.median(ratios)}
+
+
 @pytest.mark.parametrize("peer", ["wasmtime", "extism", "pywasm3"])
 def test_peer_round_trip(request, peer, extism_wasm):
-    """The peer, right after golo-fast's options in the same harness, so that the two are
-    compared under the same load."""
+    """The peer against each of golo-fast's options, both kept open and timed in alternation
+    (peer_bench.py --serve), so that the two are compared under the same load."""
     peer_python(peer)   # skips when the peer is missing
     config = request.config
     quick = config.getoption("benchmark_disable") and not config.getoption("benchmark_enable")
@@ -87,9 +138,23 @@ def test_peer_round_trip(request, peer, extism_wasm):
     if quick:
         run_peer(peer, wasm, quick=True)
         return
-    ours = [run_peer(option, guest("echo"), quick=False) for option in golo_fast_options()]
-    theirs = run_peer(peer, wasm, quick=False)
-    best = min(ours, key=lambda r: r["median_ns"])
-    theirs["golo_fast"] = {r["version"]: r["median_ns"] for r in ours}
-    theirs["golo_fast_best"] = best
-    PEER_RESULTS[peer] = theirs
+    theirs = Served(peer, wasm)
+    try:
+        results = []
+        for option in golo_fast_options():
+            ours = Served(option, guest("echo"))
+            try:
+                results.append(dict(compare(ours, theirs), golo_fast=ours.info["version"]))
+            finally:
+                ours.close()
+    finally:
+        theirs.close()
+    best = min(results, key=lambda r: r["paired"])
+    PEER_RESULTS[peer] = {"peer": peer, "version": theirs.info["version"],
+                          "median_ns": best["theirs_median"] * 1e9,
+                          "min_ns": best["theirs_min"] * 1e9,
+                          "golo_fast": results,
+                          "golo_fast_best": {"version": best["golo_fast"],
+                                             "median_ns": best["ours_median"] * 1e9,
+                                             "min_ns": best["ours_min"] * 1e9,
+                                             "paired": best["paired"]}}

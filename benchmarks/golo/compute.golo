@@ -1,4 +1,4 @@
-# The Golo half of the compute benchmarks; benchmarks/golo/compute.py is the CPython half,
+# The Golo half of the compute benchmarks; compute_cpython.py beside it is the CPython half,
 # the same algorithms line for line. Each function returns a value the test checks.
 module bench.Compute
 

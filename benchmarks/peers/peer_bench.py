@@ -13,6 +13,9 @@ own ABI: benchmarks/peers/extism_echo.wat, which echoes its input through the Ex
 Timing: a round is `ops` round trips in a loop (ops chosen so that a round lasts >= 10 ms);
 the result is the median over rounds, per round trip. Prints one JSON object.
 `--quick` makes three calls and no timing (what `make test` runs).
+`--serve` prints the JSON (without timing), then answers each line `OPS` read from stdin with
+the nanoseconds that OPS round trips took: benchmarks/test_bench_peers.py keeps golo-fast and
+a peer open side by side this way and times them in alternation, so both see the same load.
 """
 from __future__ import annotations
 
@@ -128,14 +131,29 @@ def main() -> None:
     parser.add_argument("--wasm", required=True)
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     name, call = PEERS[args.peer](args.wasm)
     outputs = [call(TEXT) for _ in range(3)]
     result = {"peer": args.peer, "version": name, "output": outputs[-1],
               "consistent": len(set(outputs)) == 1}
+    if args.serve:
+        serve(call, result)
+        return
     if not args.quick:
         result.update(measure(call, args.rounds))
     print(json.dumps(result))
+
+
+def serve(call, result: dict) -> None:
+    import sys
+    print(json.dumps(result), flush=True)
+    for line in sys.stdin:
+        ops = int(line)
+        start = time.perf_counter_ns()
+        for _ in range(ops):
+            call(TEXT)
+        print(time.perf_counter_ns() - start, flush=True)
 
 
 if __name__ == "__main__":

@@ -166,8 +166,8 @@ def test_start_hello(benchmark, start_env):
 @pytest.fixture(scope="module")
 def start_guests(tmp_path_factory) -> dict:
     """The guests a start-up script loads: the committed echo.wasm (2 KB: compiling it takes
-    milliseconds, so the process start dominates) and a plugin-sized one (~85 KB: compiling
-    it takes most of a second, which is what the module cache exists to save)."""
+    milliseconds, so the process start dominates) and a plugin-sized one (~75 KB: compiling
+    it takes a few tenths of a second, which is what the module cache exists to save)."""
     path = tmp_path_factory.mktemp("guests") / "plugin_sized.wasm"
     path.write_bytes(plugin_sized_wasm())
     return {"echo.wasm": guest("echo"), "plugin-sized guest": str(path)}

@@ -452,8 +452,8 @@ class Evaluator:
     wasm runners belong to the thread that loaded them. Ctrl-C in the waiting thread raises
     KeyboardInterrupt in the running Golo code (not inside a wasm call)."""
 
-    STACK = 512 * 1024 * 1024
-    RECURSION = 100_000
+    STACK = 1024 * 1024 * 1024      # as api.run_with_big_stack gives scripts
+    RECURSION = 220_000
 
     def __init__(self):
         self._jobs: queue.Queue = queue.Queue()
@@ -462,14 +462,17 @@ class Evaluator:
     def _start(self):
         old_size = threading.stack_size()
         try:
-            try:
-                threading.stack_size(self.STACK)
-            except (ValueError, RuntimeError):   # a platform refusing big stacks
-                pass
-            self._thread = threading.Thread(target=self._serve, name="golo-repl", daemon=True)
-            self._thread.start()
+            threading.stack_size(self.STACK)
+            thread = threading.Thread(target=self._serve, name="golo-repl", daemon=True)
+            thread.start()
+        except (RuntimeError, ValueError, MemoryError):
+            # no big thread stack here: run on the calling thread, with Python's own limit
+            self._thread = False
+            return
         finally:
             threading.stack_size(old_size)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), self.RECURSION))
+        self._thread = thread
 
     def _serve(self):
         while True:
@@ -483,8 +486,9 @@ class Evaluator:
 
     def run(self, fn, *args):
         if self._thread is None:
-            sys.setrecursionlimit(max(sys.getrecursionlimit(), self.RECURSION))
             self._start()
+        if self._thread is False:
+            return fn(*args)
         box: dict = {}
         done = threading.Event()
         self._jobs.put((fn, args, box, done))

@@ -84,6 +84,7 @@ def test_error_then_recovery(spawn):
     transcript = strip(child.before + child.after)
     assert "<input-2>:1:1: " in transcript and "undeclared reference 'nmae'" in transcript
     assert "^~~~" in transcript
+    assert "\x1b[1;31merror:\x1b[0m" in child.before    # stderr is the terminal: colour
     child.expect(PROMPT)
     child.send("name + 1\r")
     child.expect(r"42\r?\n")

@@ -162,6 +162,9 @@ def test_a_script_gets_a_clear_error_for_bad_options(tmp_path, guest):
 # -- the fast path -----------------------------------------------------------------------------
 
 def test_the_compiled_protocol_uses_the_c_level_session(guest):
+    from golo_fast import _accel
+    if _accel.NO_EXTENSIONS:
+        pytest.skip("GOLO_FAST_NO_EXTENSIONS=1 turns the fast path off (the twin path runs)")
     if not wasm.ACCELERATED:
         pytest.fail("the Cython extensions are not built")
     assert _engine_wasmtime.FAST_PATH, _engine_wasmtime.FAST_PATH_PROBLEM

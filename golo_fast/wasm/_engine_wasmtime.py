@@ -178,8 +178,9 @@ def _ticks(timeout: float) -> int:
 class Export:
     """One exported function, called through the public API: `export(*args)`.
 
-    Raises GuestTrapped when the guest fails; a host function's exception comes out unchanged.
-    `func`, `signature`, `context` and `limiter` are what the fast path reads.
+    Raises GuestTrapped when the guest fails, also when a host function raised (its exception
+    is the `host_exception` and the cause). `handle`, `signature`, `context`, `store` and
+    `limiter` are what the fast path reads.
     """
 
     __slots__ = ("func", "store", "signature", "context", "limiter")
@@ -221,9 +222,8 @@ def _live_memory(store: Store, memory):
     module = _memory_helper()
     if module is not None:
         return module.LiveMemory(store, 0, b"", memory)
-    raise WasmLoadError("the wasmtime engine needs golo_fast._wasmtime_call (the compiled "
-                        f"extension) to expose guest memory on Python {sys.version_info[0]}."
-                        f"{sys.version_info[1]}: {FAST_PATH_PROBLEM}")
+    raise WasmLoadError("the wasmtime engine needs the compiled golo_fast._wasmtime_call to "
+                        f"expose guest memory as a buffer: {FAST_PATH_PROBLEM}")
 
 
 def _memory_helper():

@@ -118,19 +118,28 @@ def _walk_assignments(stmts, out: list):
                 _walk_assignments(s.finally_body.stmts, out)
 
 
-def is_integral(e, known) -> bool:
+def is_integral(e, known, memo=None) -> bool:
     """True when `e` is statically an exact int: literals, known locals, and + - * / % of
-    those. (Chars are left out: `'a' == 97` is false in Golo, true for Python ints.)"""
+    those. (Chars are left out: `'a' == 97` is false in Golo, true for Python ints.)
+    `memo` (id of a node -> answer, for one `known`) makes the questions the code generator
+    asks about every prefix of an operator chain cost linear, not quadratic, time."""
     t = type(e)
     if t is n.Literal:
         return e.kind == "int"
     if t is n.Name:
         return e.binding in known
     if t is n.Binary:
-        return e.op in ("+", "-", "*", "/", "%") and is_integral(e.left, known) \
-            and is_integral(e.right, known)
+        if memo is not None:
+            found = memo.get(id(e))
+            if found is not None:
+                return found
+        result = e.op in ("+", "-", "*", "/", "%") and is_integral(e.left, known, memo) \
+            and is_integral(e.right, known, memo)
+        if memo is not None:
+            memo[id(e)] = result
+        return result
     if t is n.Unary:
-        return e.op == "-" and is_integral(e.operand, known)
+        return e.op == "-" and is_integral(e.operand, known, memo)
     return False
 
 
@@ -229,6 +238,7 @@ class _Fn:
     def __init__(self, info: FunctionInfo | None, ints=frozenset()):
         self.info = info
         self.ints = ints              # bindings statically known to hold ints
+        self.integral: dict = {}      # is_integral's memo for `ints` (nodes outlive this)
         self.structs: dict = {}       # bindings known to hold instances of a struct class
         self.temps = 0
         self.walrus_ok = True
@@ -751,7 +761,8 @@ class CodeGenerator:
         if lfirst is None:
             return _call(slow, [left, right])
         is_int = self.helper("int")
-        if is_integral(e.left, self.fn.ints) and is_integral(e.right, self.fn.ints):
+        if is_integral(e.left, self.fn.ints, self.fn.integral) \
+                and is_integral(e.right, self.fn.ints, self.fn.integral):
             rfirst, ragain = self.temp_bind(right)
             if rfirst is None:
                 return _call(slow, [left, right])
@@ -793,8 +804,8 @@ class CodeGenerator:
                                    comparators=[right])
             if _string_literal(e.left) or _string_literal(e.right):
                 return ast.Compare(left=left, ops=[pyop], comparators=[right])
-        ints = self.fn.ints
-        if is_integral(e.left, ints) and is_integral(e.right, ints):
+        ints, memo = self.fn.ints, self.fn.integral
+        if is_integral(e.left, ints, memo) and is_integral(e.right, ints, memo):
             return ast.Compare(left=left, ops=[pyop], comparators=[right])
         helper = self.helper({"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq",
                               "!=": "ne"}[op])
@@ -833,8 +844,8 @@ class CodeGenerator:
         pyop = _ARITH[op]
         lnum = _num_literal(e.left)
         rnum = _num_literal(e.right)
-        if (lnum and rnum) or (is_integral(e.left, self.fn.ints)
-                               and is_integral(e.right, self.fn.ints)):
+        if (lnum and rnum) or (is_integral(e.left, self.fn.ints, self.fn.integral)
+                               and is_integral(e.right, self.fn.ints, self.fn.integral)):
             return ast.BinOp(left=left, op=pyop(), right=right)
         lit = e.right if isinstance(e.right, n.Literal) else (
             e.left if isinstance(e.left, n.Literal) else None)

@@ -240,6 +240,9 @@ class _Fn:
         self.ints = ints              # bindings statically known to hold ints
         self.integral: dict = {}      # is_integral's memo for `ints` (nodes outlive this)
         self.structs: dict = {}       # bindings known to hold instances of a struct class
+        self.tail = None              # (Python name, parameter names) for self tail calls
+        self.tail_used = False
+        self.try_depth = 0
         self.temps = 0
         self.walrus_ok = True
         self.for_steps: list = []     # stack: step statements of enclosing for(,,) loops (or None)
@@ -443,7 +446,7 @@ class CodeGenerator:
                                             value=_call(self.helper("varargs"), [_load(name)])),
                                  params[-1].span))
         if compact:
-            stmts.append(self.at(ast.Return(value=self.expr(body)), body.span))
+            stmts.extend(self.at(st, body.span) for st in self.return_stmts(body))
         else:
             stmts.extend(self.block(body))
         return stmts or [ast.Pass()]
@@ -453,9 +456,17 @@ class CodeGenerator:
         parameter always holds (functions of `augment S { }` for a struct S of this module)."""
         outer = self.fn
 
+        tail_used = []
+        tail_ok = receiver is None and pyname == fn.pyname and not fn.varargs \
+            and not fn.decorators
+
         def state(ints):
+            if self.fn is not outer and self.fn.tail_used:
+                tail_used.append(True)
             self.fn = _Fn(fn.info, ints=ints)
             self.fn.structs = struct_locals(fn.body, fn.compact)
+            if tail_ok:
+                self.fn.tail = (fn.pyname, [p.binding.pyname for p in fn.params])
             if receiver is not None:
                 self.fn.structs[fn.params[0].binding] = receiver
 
@@ -484,6 +495,12 @@ class CodeGenerator:
                 and getattr(st.targets[0], "id", None) == fn.params[-1].binding.pyname)]
             generic = body[len(prefix):]
             body = prefix + [self.at(ast.If(test=test, body=fast, orelse=generic), fn.span)]
+        if self.fn.tail_used or tail_used:
+            # Self tail calls jump back here instead of growing the Python stack.
+            prefix = [st for st in body[:1] if isinstance(st, ast.Global)]
+            loop_body = body[len(prefix):] + [ast.Return(value=None)]
+            body = prefix + [self.at(ast.While(test=_const(True), body=loop_body, orelse=[]),
+                                     fn.span)]
         self.fn = outer
         node = ast.FunctionDef(name=pyname, args=self.arguments(fn.params, fn.varargs),
                                body=body, decorator_list=[], returns=None, type_comment=None)
@@ -582,7 +599,45 @@ class CodeGenerator:
         return [ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call)]
 
     def stmt_Return(self, s):
-        return [ast.Return(value=self.expr(s.value) if s.value is not None else None)]
+        if s.value is None:
+            return [ast.Return(value=None)]
+        return self.return_stmts(s.value)
+
+    def is_self_tail_call(self, e) -> bool:
+        tail = self.fn.tail
+        return (tail is not None and not self.fn.for_steps and self.fn.try_depth == 0
+                and isinstance(e, n.Call) and e.binding is None and not e.banged
+                and e.target is not None and e.target.kind == "direct"
+                and e.target.pyname == tail[0] and len(e.args) == len(tail[1])
+                and not (e.args and e.args[0].name is not None))
+
+    def has_self_tail_call(self, e) -> bool:
+        if isinstance(e, n.MatchExpr):
+            return any(self.has_self_tail_call(v) for _, v in e.branches) \
+                or self.has_self_tail_call(e.otherwise)
+        return self.is_self_tail_call(e)
+
+    def return_stmts(self, value) -> list:
+        """`return value`; a self tail call becomes parameter rebinding + `continue` of the
+        loop wrapping the function body (tail-call optimisation, language.md §6.5)."""
+        if self.is_self_tail_call(value):
+            self.note_call(value.span)
+            self.fn.tail_used = True
+            params = self.fn.tail[1]
+            args = self.call_args(value.args)
+            if not params:
+                return [ast.Continue()]
+            return [self.at(ast.Assign(targets=[ast.Tuple(elts=[_store(p) for p in params],
+                                                          ctx=ast.Store())],
+                                       value=ast.Tuple(elts=args, ctx=ast.Load())), value.span),
+                    self.at(ast.Continue(), value.span)]
+        if isinstance(value, n.MatchExpr) and self.has_self_tail_call(value):
+            chain = self.return_stmts(value.otherwise)
+            for cond, branch in reversed(value.branches):
+                chain = [self.at(ast.If(test=self.cond(cond), body=self.return_stmts(branch),
+                                        orelse=chain), cond.span)]
+            return chain
+        return [self.at(ast.Return(value=self.expr(value)), value.span)]
 
     def stmt_If(self, s):
         orelse = []
@@ -651,6 +706,13 @@ class CodeGenerator:
         return orelse
 
     def stmt_Try(self, s):
+        self.fn.try_depth += 1
+        try:
+            return self.try_stmt(s)
+        finally:
+            self.fn.try_depth -= 1
+
+    def try_stmt(self, s):
         body = self.suite(s.body)
         handlers = []
         if s.catch_body is not None:
@@ -766,8 +828,11 @@ class CodeGenerator:
             rfirst, ragain = self.temp_bind(right)
             if rfirst is None:
                 return _call(slow, [left, right])
-            test = ast.Compare(left=lfirst, ops=[ast.GtE(), ast.Lt()],
-                               comparators=[_const(0), rfirst])
+            # `&`, not a chained comparison: both operands (and their temps) are always
+            # evaluated, left first.
+            test = ast.BinOp(left=ast.Compare(left=lfirst, ops=[ast.GtE()], comparators=[_const(0)]),
+                             op=ast.BitAnd(),
+                             right=ast.Compare(left=rfirst, ops=[ast.Gt()], comparators=[_const(0)]))
             return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=ragain),
                               _call(slow, [lagain, ragain]))
         if isinstance(e.right, n.Literal) and e.right.kind == "int" and e.right.value > 0:

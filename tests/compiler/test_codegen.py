@@ -398,3 +398,23 @@ function main = |args| {
   foreach i in [1..3] { println(next!() + " " + next()) }
 }
 """) == "1 2\n1 3\n1 4\n"
+
+
+def test_self_tail_calls_do_not_grow_the_stack(run_golo):
+    assert out_of(run_golo, """module m
+function deep = |n| -> match { when n == 0 then 0 otherwise deep(n - 1) }
+function sum = |n, acc| {
+  if n == 0 { return acc }
+  return sum(n - 1, acc + n)
+}
+function keep = |n, fs| {
+  if n == 0 { return fs }
+  fs: add(-> n)
+  return keep(n - 1, fs)
+}
+function main = |args| {
+  println(deep(1000000))
+  println(sum(1000000, 0))
+  println(keep(3, list[]): map(|f| -> f()))
+}
+""") == "0\n500000500000\n[3, 2, 1]\n"

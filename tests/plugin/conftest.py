@@ -10,16 +10,30 @@ from pathlib import Path
 
 import pytest
 
-# Imported here, before any pytester snapshot of sys.modules: in-process inner runs would
-# otherwise import fresh copies of these and drop them afterwards, leaving the package
-# attributes pointing at stale modules (a pytester artifact, not a plugin behaviour).
-import golo_fast.api  # noqa: F401
+import golo_fast.api
 import golo_fast.diagnostics  # noqa: F401
 import golo_fast.runtime  # noqa: F401
-import golo_fast.wasm  # noqa: F401
+import golo_fast.wasm
 
 REPO = Path(__file__).resolve().parent.parent.parent
 GUESTS = REPO / "guests"
+
+# Everything the plugin imports lazily is imported here, before any pytester snapshot of
+# sys.modules. In-process inner runs would otherwise import fresh copies (recompiled from
+# source each time when bytecode writing is off) and drop them afterwards, leaving the
+# package attributes pointing at stale modules: a pytester artifact, not plugin behaviour.
+golo_fast.api.compile_source("module Warm\nfunction main = |args| { println(args) }\n")
+golo_fast.wasm.load(GUESTS / "hello.wasm").close()
+
+
+@pytest.fixture(autouse=True)
+def _lean_inner_runs(request, monkeypatch):
+    """Inner pytest runs leave out hypothesis's plugin: it imports (and assertion-rewrites)
+    all of hypothesis at the end of every in-process run, seconds each, and plays no part
+    here. Set after `pytester` is made, since pytester clears PYTEST_ADDOPTS."""
+    if "pytester" in request.fixturenames:
+        request.getfixturevalue("pytester")
+        monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest")
 
 
 @pytest.fixture

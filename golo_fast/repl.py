@@ -34,11 +34,12 @@ from golo_fast.errors import GoloCompileError, GoloSyntaxError
 from golo_fast.source import Source, read_source
 from golo_fast.syntax import nodes as n
 from golo_fast.syntax.lexer import tokenize
-from golo_fast.syntax.tokens import OP
+from golo_fast.syntax.tokens import KEYWORDS, OP
 
 MODULE = "repl"
 WRAPPER = "__input__"
 PROMPT, CONTINUATION = "golo> ", "  ... "
+COMMANDS = (":help", ":load", ":reset", ":quit")
 HELP = """\
 Type Golo declarations or statements; the value of an expression is printed.
   function f = |x| -> x * 2      declarations persist across inputs (redefining replaces)
@@ -161,6 +162,24 @@ class Session:
         if statements:
             return f"module {MODULE}\nfunction {WRAPPER} = {{\n", "\n}\n"
         return f"module {MODULE}\n", "\n"
+
+    # -- completion ------------------------------------------------------------------------
+
+    def completions(self, line: str) -> list[str]:
+        """Names that complete the word ending `line`: REPL commands at the start of a line,
+        else keywords, predefined functions and the session's own declarations."""
+        if line.lstrip().startswith(":") and " " not in line.strip():
+            word = line.strip()
+            return [c for c in COMMANDS if c.startswith(word)]
+        match = re.search(r"[A-Za-z_$][\w$]*$", line)
+        if match is None:
+            return []
+        word = match.group()
+        from golo_fast import runtime
+        names = set(KEYWORDS) | set(runtime.PREDEFINED)
+        names.update(d.key[1] for d in self.decls if isinstance(d.key[1], str))
+        return sorted(name for name in names if name.startswith(word) and name != word
+                      and "." not in name)
 
     # -- running an input ------------------------------------------------------------------
 
@@ -583,6 +602,7 @@ def history_path() -> str | None:
 def run_interactive(report, colour: bool = True) -> int:
     """The prompt_toolkit REPL: multi-line editing, history, Golo highlighting."""
     from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import Completer, Completion
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.lexers import PygmentsLexer
@@ -590,6 +610,13 @@ def run_interactive(report, colour: bool = True) -> int:
 
     session, evaluator = Session(), Evaluator()
     bindings = KeyBindings()
+
+    class GoloCompleter(Completer):
+        def get_completions(self, document, complete_event):
+            line = document.current_line_before_cursor
+            word = document.get_word_before_cursor(WORD=line.lstrip().startswith(":"))
+            for name in session.completions(line):
+                yield Completion(name, start_position=-len(word))
 
     @bindings.add("enter")
     def _enter(event):
@@ -623,7 +650,7 @@ def run_interactive(report, colour: bool = True) -> int:
         PROMPT, multiline=True, key_bindings=bindings, history=history,
         lexer=PygmentsLexer(GoloLexer) if colour else None,
         prompt_continuation=lambda width, line_number, wrap_count: CONTINUATION,
-        enable_history_search=True)
+        completer=GoloCompleter(), complete_while_typing=False, enable_history_search=True)
     sys.stdout.write("golo-fast REPL — :help for help, :quit or Ctrl-D to leave\n")
     while True:
         try:

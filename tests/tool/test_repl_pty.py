@@ -163,3 +163,18 @@ def test_load_command(spawn, tmp_path):
     child.expect(PROMPT)
     child.send(":quit\r")
     child.expect(pexpect.EOF)
+
+
+def test_tab_completes_declared_names(spawn):
+    child = spawn("repl")
+    child.send("function fibonacci = |n| -> n * 2\r")
+    child.expect(PROMPT)
+    child.send("fibo\t")
+    time.sleep(1.0)                      # completion runs asynchronously
+    child.send("(21)\r")
+    child.expect(r"42\r?\n")
+    child.expect(PROMPT)
+    child.send(":qu\t")
+    time.sleep(1.0)
+    child.send("\r")
+    child.expect(pexpect.EOF)

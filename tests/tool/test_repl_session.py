@@ -237,3 +237,13 @@ def test_unmatched_closers(ev, text, message, column):
         ev(text)
     assert diagnostics.format_compile_error(info.value).startswith(
         f"<input-1>:1:{column}: error: {message}\n")
+
+
+def test_completions(session):
+    session.execute("function fibonacci = |n| -> n")
+    session.execute("let fiddle = 1")
+    assert session.completions("fi") == ["fibonacci", "fiddle", "fileExists", "fileToText",
+                                         "finally"]
+    assert session.completions("  println(wasmCallS") == ["wasmCallString"]
+    assert session.completions(":l") == [":load"]
+    assert session.completions("1 + ") == []

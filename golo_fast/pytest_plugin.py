@@ -211,20 +211,18 @@ def _runtime_report(exc: BaseException, debug: bool) -> GoloFailure:
     return GoloFailure(location + backtrace, GoloCrash(path, line, message))
 
 
-@dataclass
 class _Located:
-    """A run-time error placed at a source position, in the shape the formatter reads."""
-    message: str
-    source: object
-    start: int
-    hint: None = None
-    errors: None = None
+    """A run-time error placed at a source position, in the shape the formatter reads
+    (message, source, span, hint): the span covers the word at the error's column."""
 
-    @property
-    def span(self) -> tuple[int, int]:
-        text = self.source.text
-        word = _WORD.match(text, self.start)
-        return self.start, (word.end() if word else self.start + 1)
+    hint = None
+    errors = None
+
+    def __init__(self, message: str, source, start: int):
+        word = _WORD.match(source.text, start)
+        self.message = message
+        self.source = source
+        self.span = (start, word.end() if word else start + 1)
 
 
 _WORD = re.compile(r"[\w$]+")

@@ -10,20 +10,22 @@ from pathlib import Path
 
 import pytest
 
-import golo_fast.api
-import golo_fast.diagnostics  # noqa: F401
-import golo_fast.runtime  # noqa: F401
-import golo_fast.wasm
-
 REPO = Path(__file__).resolve().parent.parent.parent
 GUESTS = REPO / "guests"
 
-# Everything the plugin imports lazily is imported here, before any pytester snapshot of
-# sys.modules. In-process inner runs would otherwise import fresh copies (recompiled from
-# source each time when bytecode writing is off) and drop them afterwards, leaving the
-# package attributes pointing at stale modules: a pytester artifact, not plugin behaviour.
-golo_fast.api.compile_source("module Warm\nfunction main = |args| { println(args) }\n")
-golo_fast.wasm.load(GUESTS / "hello.wasm").close()
+
+@pytest.fixture(scope="session", autouse=True)
+def _warm_imports():
+    """Import everything the plugin imports lazily before any pytester snapshot of
+    sys.modules. In-process inner runs would otherwise import fresh copies (recompiled from
+    source each time when bytecode writing is off) and drop them afterwards, leaving the
+    package attributes pointing at stale modules: a pytester artifact, not plugin behaviour."""
+    import golo_fast.api
+    import golo_fast.diagnostics  # noqa: F401
+    import golo_fast.runtime  # noqa: F401
+    import golo_fast.wasm
+    golo_fast.api.compile_source("module Warm\nfunction main = |args| { println(args) }\n")
+    golo_fast.wasm.load(GUESTS / "hello.wasm").close()
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,11 @@ Golo test files (`test_*.golo`; ini option `golo_files` changes the patterns):
     compiler's diagnostic.
 
     A Golo test file is a module: it is loaded once, at collection (imports, then its
-    module-level `let`/`var` initialisers), and its tests run in source order on pytest's
-    thread. While its initialisers and its tests run, the working directory is the file's
-    directory, so `wasmLoad("guest.wasm")` and `fileToText("data.txt")` find files next to it.
+    module-level `let`/`var` initialisers), and its tests run in source order. All Golo
+    code runs on one big-stack thread, as under the CLI (deep recursion works, and runners
+    a module loads are called from the thread that loaded them). While a file's
+    initialisers and tests run, the working directory is the file's directory, so
+    `wasmLoad("guest.wasm")` and `fileToText("data.txt")` find files next to it.
 
 Fixtures:
     golo_runner  factory: `golo_runner("guest.wasm", wasi=...)` -> golo_fast.wasm.Runner,
@@ -82,7 +84,7 @@ class GoloFile(pytest.File):
     def collect(self):
         from golo_fast import api
         with _working_directory(self.path.parent):
-            compiled, _ = api.Loader().load(str(self.path))
+            compiled, _ = _golo_thread().run(api.Loader().load, str(self.path))
         # The runtime the module's code imported (through sys.modules) holds its context.
         context = importlib.import_module("golo_fast.runtime").MODULES[compiled.name]
         found = []
@@ -118,7 +120,7 @@ class GoloItem(pytest.Item):
 
     def runtest(self) -> None:
         with _working_directory(self.path.parent):
-            self.function()
+            _golo_thread().run(self.function)
 
     def repr_failure(self, excinfo):
         report = _golo_report(excinfo.value, self.config)
@@ -132,6 +134,85 @@ class GoloItem(pytest.Item):
 def _first_line(function) -> int | None:
     code = getattr(function, "__code__", None)
     return code.co_firstlineno if code is not None else None
+
+
+# -- the thread that runs Golo code -------------------------------------------------------------
+
+# Like the CLI's `golo-main` thread (golo_fast.api.run_with_big_stack).
+_STACK_SIZE = 1024 * 1024 * 1024
+_RECURSION_LIMIT = 220000
+
+
+class GoloThread:
+    """One long-lived thread with a large stack that runs every piece of Golo code of the
+    session: module loading at collection and the tests. Deep Golo recursion works as it
+    does under `golo-fast script.golo`, and a wasm runner that a module's initialiser loads
+    (runners belong to the thread that loaded them) is called from that same thread.
+
+    Where no big thread stack can be had, Golo code runs on the calling thread instead.
+    """
+
+    def __init__(self):
+        self._jobs = None
+        self._thread = None
+        self._available = True
+
+    def run(self, fn, *args):
+        """fn(*args) on the Golo thread; its exception, if any, is raised here."""
+        if self._thread is None and self._available:
+            self._start()
+        if self._thread is None:
+            return fn(*args)
+        import threading
+        done = threading.Event()
+        outcome = {}
+        self._jobs.put((fn, args, outcome, done))
+        old_limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
+        try:
+            while not done.wait(0.25):   # short waits keep Ctrl-C responsive
+                pass
+        finally:
+            sys.setrecursionlimit(old_limit)
+        if "error" in outcome:
+            raise outcome.pop("error")
+        return outcome.get("value")
+
+    def _start(self) -> None:
+        import queue
+        import threading
+        self._jobs = queue.SimpleQueue()
+        old_size = threading.stack_size()
+        try:
+            threading.stack_size(_STACK_SIZE)
+            thread = threading.Thread(target=self._serve, name="golo-tests", daemon=True)
+            thread.start()
+        except (RuntimeError, ValueError, MemoryError):
+            self._available = False
+            return
+        finally:
+            threading.stack_size(old_size)
+        self._thread = thread
+
+    def _serve(self) -> None:
+        while True:
+            fn, args, outcome, done = self._jobs.get()
+            try:
+                outcome["value"] = fn(*args)
+            except BaseException as exc:  # handed to the waiting thread
+                outcome["error"] = exc
+            finally:
+                done.set()
+
+
+_GOLO_THREAD: GoloThread | None = None
+
+
+def _golo_thread() -> GoloThread:
+    global _GOLO_THREAD
+    if _GOLO_THREAD is None:
+        _GOLO_THREAD = GoloThread()
+    return _GOLO_THREAD
 
 
 # -- failure reports ----------------------------------------------------------------------------
@@ -208,7 +289,34 @@ def _runtime_report(exc: BaseException, debug: bool) -> GoloFailure:
         last = f"error: {message}\n"
         if backtrace.endswith(last):
             backtrace = backtrace[:-len(last)]
-    return GoloFailure(location + backtrace, GoloCrash(path, line, message))
+    return GoloFailure(location + _shorten(backtrace), GoloCrash(path, line, message))
+
+
+_REPEATS_SHOWN = 3
+_LINES_KEPT = 60
+
+
+def _shorten(backtrace: str) -> str:
+    """A runaway recursion gives a backtrace of ~10^5 frames: show the first repeats of a
+    frame line as Python does ("[Previous line repeated N more times]"), and at most
+    2 * _LINES_KEPT lines of the rest."""
+    lines, repeated = [], 0
+    for line in backtrace.splitlines():
+        if lines and line == lines[-1] and line.startswith("  "):
+            repeated += 1
+            if repeated < _REPEATS_SHOWN:
+                lines.append(line)
+            continue
+        if repeated >= _REPEATS_SHOWN:
+            lines.append(f"  [Previous line repeated {repeated - _REPEATS_SHOWN + 1} more times]")
+        repeated = 0
+        lines.append(line)
+    if repeated >= _REPEATS_SHOWN:
+        lines.append(f"  [Previous line repeated {repeated - _REPEATS_SHOWN + 1} more times]")
+    if len(lines) > 2 * _LINES_KEPT:
+        hidden = len(lines) - 2 * _LINES_KEPT
+        lines = lines[:_LINES_KEPT] + [f"  [{hidden} more lines]"] + lines[-_LINES_KEPT:]
+    return "".join(line + "\n" for line in lines)
 
 
 class _Located:

@@ -342,3 +342,66 @@ def test_golo_and_python_tests_run_together_with_imports(pytester, outcomes):
             assert 1 + 1 == 2
     """)
     outcomes(pytester.runpytest("tests"), passed=2)
+
+
+# -- the Golo thread ------------------------------------------------------------------------
+
+def test_deep_recursion_works_as_under_the_cli(pytester, outcomes):
+    write(pytester.path, "test_deep.golo", """\
+        module tests.Deep
+
+        function depth = |n| {
+          if n == 0 {
+            return 0
+          }
+          return 1 + depth(n - 1)
+        }
+
+        function test_twenty_thousand_calls_deep = {
+          require(depth(20000) == 20000, "deep recursion")
+        }
+    """)
+    outcomes(pytester.runpytest(), passed=1)
+
+
+def test_a_runaway_recursion_gives_a_short_report(pytester, outcomes):
+    path = write(pytester.path, "test_forever.golo", """\
+        module tests.Forever
+
+        function forever = |n| -> 1 + forever(n + 1)
+
+        function test_forever = {
+          forever(0)
+        }
+    """)
+    result = pytester.runpytest()
+    outcomes(result, failed=1)
+    result.stdout.fnmatch_lines([
+        f"{path}:3:31: error: java.lang.StackOverflowError",
+        "Golo stack (most recent call last):",
+        f"  {path}:6:3: in test_forever",
+        f"  {path}:3:31: in forever",
+        f"  {path}:3:31: in forever",
+        f"  {path}:3:31: in forever",
+        "  [[]Previous line repeated * more times[]]",
+    ])
+    assert len(result.outlines) < 60, len(result.outlines)
+
+
+def test_a_runner_loaded_by_a_module_initialiser_serves_the_tests(pytester, copy_guest,
+                                                                 outcomes):
+    copy_guest(pytester.path, "hello", "suite")
+    write(pytester.path, "suite/test_shared_runner.golo", """\
+        module tests.SharedRunner
+
+        let RUNNER = wasmLoad("hello.wasm")
+
+        function test_first_call = {
+          require(wasmCallString(RUNNER, "hello", "one") == "Hello, one!!!", "first")
+        }
+
+        function test_second_call = {
+          require(wasmCallString(RUNNER, "hello", "two") == "Hello, two!!!", "second")
+        }
+    """)
+    outcomes(pytester.runpytest("suite"), passed=2)

@@ -87,6 +87,7 @@ class GoloFile(pytest.File):
             compiled, _ = _golo_thread().run(api.Loader().load, str(self.path))
         # The runtime the module's code imported (through sys.modules) holds its context.
         context = importlib.import_module("golo_fast.runtime").MODULES[compiled.name]
+        lines = _declaration_lines(self.path.read_text(encoding="utf-8"))
         found = []
         for name, overloads in context.functions.items():
             if not name.startswith(TEST_PREFIX):
@@ -100,11 +101,11 @@ class GoloFile(pytest.File):
                     pytest.PytestCollectionWarning(
                         f"cannot collect Golo function '{name}' because it takes "
                         "parameters (a test function takes none)"),
-                    category=None, filename=str(self.path),
-                    lineno=_first_line(public[0][2]) or 0)
-        found.sort(key=lambda item: _first_line(item[1]) or 0)
+                    category=None, filename=str(self.path), lineno=lines.get(name, 0))
+        found.sort(key=lambda item: lines.get(item[0], 0))
         for name, function in found:
-            yield GoloItem.from_parent(self, name=name, function=function)
+            yield GoloItem.from_parent(self, name=name, function=function,
+                                       line=lines.get(name))
 
     def repr_failure(self, excinfo):
         report = _golo_report(excinfo.value, self.config)
@@ -114,9 +115,10 @@ class GoloFile(pytest.File):
 class GoloItem(pytest.Item):
     """One Golo test function: passes when it returns, fails on any uncaught exception."""
 
-    def __init__(self, *, function, **kwargs):
+    def __init__(self, *, function, line: int | None = None, **kwargs):
         super().__init__(**kwargs)
         self.function = function
+        self.line = line
 
     def runtest(self) -> None:
         with _working_directory(self.path.parent):
@@ -127,13 +129,19 @@ class GoloItem(pytest.Item):
         return report if report is not None else super().repr_failure(excinfo)
 
     def reportinfo(self):
-        line = _first_line(self.function)
-        return self.path, (line - 1 if line else None), self.name
+        return self.path, (self.line - 1 if self.line else None), self.name
 
 
-def _first_line(function) -> int | None:
-    code = getattr(function, "__code__", None)
-    return code.co_firstlineno if code is not None else None
+_DECLARATION = re.compile(r"^[ \t]*(?:local[ \t]+)?function[ \t]+([\w$]+)", re.MULTILINE)
+
+
+def _declaration_lines(text: str) -> dict[str, int]:
+    """Golo function name -> line of its first declaration (decorated functions are
+    registered as their decorator's closure, so the code object cannot tell)."""
+    lines: dict[str, int] = {}
+    for match in _DECLARATION.finditer(text):
+        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return lines
 
 
 # -- the thread that runs Golo code -------------------------------------------------------------

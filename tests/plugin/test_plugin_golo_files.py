@@ -127,13 +127,21 @@ def test_a_golo_file_named_on_the_command_line_is_collected_whatever_its_name(py
 def test_tests_run_in_source_order(pytester):
     write(pytester.path, "test_order.golo", """\
         module tests.Order
+
+        function twice = |fn| -> |args...| {
+          fn: invoke(args)
+          return fn: invoke(args)
+        }
+
         function test_zebra = { println("zebra") }
         function test_apple = { println("apple") }
+        @twice
+        function test_decorated = { println("decorated") }
         function test_mango = { println("mango") }
     """)
     result = pytester.runpytest("-v")
     result.stdout.fnmatch_lines(["*::test_zebra PASSED*", "*::test_apple PASSED*",
-                                 "*::test_mango PASSED*"])
+                                 "*::test_decorated PASSED*", "*::test_mango PASSED*"])
 
 
 # -- passing and failing --------------------------------------------------------------------

@@ -34,9 +34,11 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import os
+import queue
 import re
 import subprocess
 import sys
+import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -171,7 +173,6 @@ class GoloThread:
             self._start()
         if self._thread is None:
             return fn(*args)
-        import threading
         done = threading.Event()
         outcome = {}
         self._jobs.put((fn, args, outcome, done))
@@ -187,8 +188,6 @@ class GoloThread:
         return outcome.get("value")
 
     def _start(self) -> None:
-        import queue
-        import threading
         self._jobs = queue.SimpleQueue()
         old_size = threading.stack_size()
         try:

@@ -185,3 +185,19 @@ def test_golo_output_is_flushed_before_a_guest_writes(at_guests, tmp_path):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, cwd=GUESTS).stdout
     assert out == "before\nfrom guest\nafter\nagain\n"
+
+
+def test_wasi_dirs_option_grants_a_directory(at_guests, tmp_path):
+    (tmp_path / "note.txt").write_text("first line\nsecond\n", encoding="utf-8")
+    options = rt.map_literal([
+        rt.Tuple(["dirs", rt.map_literal([rt.Tuple(["/data", str(tmp_path)])])])])
+    runner = P["wasmLoad"]("wasi_probe.wasm", options)
+    try:
+        assert "file=first line" in P["wasmCallString"](runner, "probe", "/data/note.txt")
+    finally:
+        P["wasmClose"](runner)
+    plain = P["wasmLoad"]("wasi_probe.wasm")
+    try:
+        assert "file=denied" in P["wasmCallString"](plain, "probe", "/data/note.txt")
+    finally:
+        P["wasmClose"](plain)

@@ -90,6 +90,16 @@ def java_name(value) -> str:
     return t.__name__
 
 
+def java_name_of_type(python_name: str) -> str:
+    """The Java-like name of a runtime type given its Python class name (for messages)."""
+    if python_name == "int":
+        return "java.lang.Integer"
+    for t, name in _JAVA_NAMES.items():
+        if t.__name__ == python_name:
+            return name
+    return python_name
+
+
 _OBJECT = "java.lang.Object"
 _INT_CHAIN = ("java.lang.Integer", "java.lang.Long", "java.math.BigInteger",
               "java.lang.Number", "java.lang.Comparable", _OBJECT)

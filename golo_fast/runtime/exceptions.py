@@ -150,9 +150,18 @@ _ARITY_MESSAGE = re.compile(
     r"^(?P<name>[\w.<>]+)\(\) (?P<rest>(takes|missing|got) .*)$")
 
 
+_NOT_A = re.compile(r"^'(?P<type>\w+)' object is not (?P<what>callable|iterable)$")
+
+
 def _golo_type_error(message: str) -> str:
-    """Python's arity complaints in Golo words: compiled functions are named `<name>__<n>`
-    (closures `_closure__<n>`), and Golo has no "positional" arguments."""
+    """Python's complaints in Golo words: compiled functions are named `<name>__<n>` (closures
+    `_closure__<n>`), Golo has no "positional" arguments, and types have Java names."""
+    m = _NOT_A.match(message)
+    if m is not None:
+        # Imported here: the type names depend on the value types, which depend on this module.
+        from golo_fast.runtime.classes import java_name_of_type
+        what = "a function" if m.group("what") == "callable" else "iterable"
+        return f"a value of type {java_name_of_type(m.group('type'))} is not {what}"
     m = _ARITY_MESSAGE.match(message)
     if m is None:
         return message

@@ -96,3 +96,10 @@ def test_python_arity_errors_read_in_golo_words():
     assert e.message == "f() takes 1 argument but 2 were given"
     e = caught(lambda: (lambda x: x)())
     assert e.message == "closure() missing 1 required argument: 'x'"
+
+
+def test_python_type_names_become_java_names():
+    e = caught(lambda: rt.GoloList([1])(2))
+    assert e.message == "a value of type java.util.LinkedList is not a function"
+    e = caught(lambda: iter(None))
+    assert e.message == "a value of type null is not iterable"

@@ -1,5 +1,8 @@
 """examples/pytest runs as a user would run it: Golo tests and the guest benchmark together,
-and the benchmark recipe (autosave, then compare-fail) catches a regression."""
+and the benchmark recipe (autosave, then compare-fail) catches a regression.
+
+The runs are subprocesses, as a user's are (and so that a session that also collects
+examples/pytest itself does not clash over the module name `test_guest_benchmark`)."""
 from __future__ import annotations
 
 import json
@@ -32,7 +35,7 @@ def golo_test_count() -> int:
 def test_the_example_runs_golo_tests_and_the_benchmark_under_benchmark_disable(
         pytester, example, outcomes):
     assert golo_test_count() >= 3
-    result = pytester.runpytest("examples/pytest", "--benchmark-disable", "-v")
+    result = pytester.runpytest_subprocess("examples/pytest", "--benchmark-disable", "-v")
     outcomes(result, passed=golo_test_count() + 1)
     result.stdout.fnmatch_lines([
         "examples/pytest/test_guest.golo::test_hello_greets_by_name PASSED*",
@@ -42,7 +45,7 @@ def test_the_example_runs_golo_tests_and_the_benchmark_under_benchmark_disable(
 
 def test_the_example_runs_from_its_own_directory(pytester, example, outcomes):
     pytester.chdir()
-    result = pytester.runpytest(str(example), "--benchmark-disable")
+    result = pytester.runpytest_subprocess(str(example), "--benchmark-disable")
     outcomes(result, passed=golo_test_count() + 1)
 
 
@@ -61,7 +64,7 @@ def _scale_baseline(saved: Path, factor: float) -> None:
 def test_the_benchmark_recipe_saves_a_baseline_and_fails_on_a_regression(
         pytester, example, outcomes):
     select = ["examples/pytest/test_guest_benchmark.py"]
-    first = pytester.runpytest(*select, "--benchmark-autosave", *QUICK)
+    first = pytester.runpytest_subprocess(*select, "--benchmark-autosave", *QUICK)
     outcomes(first, passed=1)
     saved = _saved_runs(pytester.path)
     assert len(saved) == 1, saved
@@ -71,12 +74,12 @@ def test_the_benchmark_recipe_saves_a_baseline_and_fails_on_a_regression(
     # A baseline 1000x slower than any real run: the comparison passes.
     _scale_baseline(saved[0], 1000.0)
     compare = ["--benchmark-compare", "--benchmark-compare-fail=median:10%", *QUICK]
-    ok = pytester.runpytest(*select, *compare)
+    ok = pytester.runpytest_subprocess(*select, *compare)
     assert ok.ret == pytest.ExitCode.OK, ok.stdout.str()
 
     # The same baseline made 1000x faster than it was: now the run has regressed.
     _scale_baseline(saved[0], 1e-6)
-    regressed = pytester.runpytest(*select, *compare)
+    regressed = pytester.runpytest_subprocess(*select, *compare)
     assert regressed.ret != pytest.ExitCode.OK
     # pytest-benchmark shows both runs, then raises PerformanceRegression at the end
     output = regressed.stdout.str() + regressed.stderr.str()

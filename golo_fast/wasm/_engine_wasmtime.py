@@ -334,10 +334,15 @@ class _Configured:
         config = Config()
         config.consume_fuel = fuel
         config.epoch_interruption = epochs
+        # Traps by explicit checks, not by signal handlers: a process-wide SIGILL/SIGSEGV handler
+        # is not ours to keep. Anything that saves and later restores the handlers from before
+        # wasmtime installed its own (faulthandler.disable() after an enable() that came first,
+        # as an in-process pytest run does) would turn the next guest trap into a fatal signal.
+        config.signals_based_traps = False
         self.engine = Engine(config)
         self.ticker = _Ticker(self.engine) if epochs else None
         # Compiled code is machine code made under this configuration for this platform.
-        self.cache_tag = (f"wasmtime-py {VERSION}, fuel={fuel}, epochs={epochs}, "
+        self.cache_tag = (f"wasmtime-py {VERSION}, fuel={fuel}, epochs={epochs}, signals=off, "
                           f"{sys.platform}-{platform.machine()}")
 
 

@@ -206,6 +206,19 @@ def test_without_extensions_the_twin_path_serves_wasmtime():
     assert out == "False golo_fast._memproto_py Hello, x!!!"
 
 
+def test_traps_survive_a_faulthandler_reset():
+    # faulthandler enabled before wasmtime, then disable() + enable() after it (an in-process
+    # pytest run does this): signal-based traps would now kill the process
+    out = probe("import faulthandler; faulthandler.enable()\n"
+                "from golo_fast import wasm, errors\n"
+                "r = wasm.load('guests/hostile/trap.wasm', engine='wasmtime')\n"
+                "faulthandler.disable(); faulthandler.enable()\n"
+                "try:\n    r.call_string('run', 'x')\n"
+                "except errors.WasmTrap as e:\n    print(type(e).__name__)\n"
+                "print(r.call_string('ok', 'alive'))")
+    assert out == "WasmTrap\nHello, alive!!!"
+
+
 def test_closed_runner_refuses_calls_and_frees_nothing_early(wt_load, guest):
     r = wt_load(guest("echo"))
     call_bytes = r.call_bytes   # the session's bound method, kept past close

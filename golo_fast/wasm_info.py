@@ -41,8 +41,13 @@ _SECTION_NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table"
                   12: "data count", 13: "tag"}
 _PAGE = 65536
 _FIXED_INPUT_OFFSET = 1024          # where the host writes input for a guest without allocator
-_HANDLER_IMPORTS = ("hostCallStringHandler", "hostCallNamedHandler", "hostGetResultPtr",
-                    "hostGetResultLen")
+# the article's host imports (module "env"): parameters, and the results a guest may declare
+_HANDLER_IMPORTS = {
+    "hostCallStringHandler": (("i32", "i32"), ((), ("i32",))),
+    "hostCallNamedHandler": (("i32", "i32", "i32", "i32"), ((), ("i32",))),
+    "hostGetResultPtr": ((), (("i32",),)),
+    "hostGetResultLen": ((), (("i32",),)),
+}
 _WASI = ("wasi_snapshot_preview1", "wasi_unstable")
 # (field of the producers section, value name in lower case) -> toolchain, first match wins
 _TOOLCHAINS = (
@@ -420,7 +425,8 @@ def describe_protocols(info: ModuleInfo) -> dict:
                 per_export[e.name] = ("packed return ptr << 32 | len, but no malloc/free or "
                                       "allocate/deallocate export")
     module = []
-    names = {(e.module, e.name) for e in info.imports}
+    names = {(e.module, e.name) for e in info.imports
+             if e.module != "env" or e.name not in _HANDLER_IMPORTS or _handler_ok(e)}
     if ("env", "hostCallStringHandler") in names:
         module.append("host handler: env.hostCallStringHandler (wasmRegisterStringHandler)")
     if ("env", "hostCallNamedHandler") in names:
@@ -430,9 +436,13 @@ def describe_protocols(info: ModuleInfo) -> dict:
     for e in info.imports:
         if e.module in _WASI:
             continue
-        if e.module == "env" and e.name in _HANDLER_IMPORTS:
-            continue
         sig = e.detail
+        if e.module == "env" and e.name in _HANDLER_IMPORTS:
+            params, results = _HANDLER_IMPORTS[e.name]
+            if not _handler_ok(e):
+                missing.append(f"env.{e.name} {_detail_text(e) or e.kind} (expected "
+                               f"{FuncType(params, results[-1])})")
+            continue
         if (e.module == "env" and e.kind == "function"
                 and sig in (FuncType(("i32", "i32"), ()), FuncType(("i32", "i32"), i32))):
             module.append(f"string host import: env.{e.name}(ptr, len) "
@@ -449,6 +459,11 @@ def describe_protocols(info: ModuleInfo) -> dict:
     if info.start is not None:
         module.append("wasm start function runs at instantiation")
     return {"exports": per_export, "module": module, "missing": missing}
+
+
+def _handler_ok(e: Entry) -> bool:
+    params, results = _HANDLER_IMPORTS[e.name]
+    return e.kind == "function" and e.detail.params == params and e.detail.results in results
 
 
 def _detail_text(e: Entry) -> str:

@@ -297,3 +297,15 @@ def test_imported_memory_tables_globals_and_start(tmp_path, capsys):
         "  wasm start function runs at instantiation\n"
         "unsatisfiable imports (wasmLoad refuses the module): env.memory, env.table, env.g\n"
         "custom sections: name\n")
+
+
+def test_host_imports_with_wrong_signatures_are_unsatisfiable(tmp_path):
+    wasmer = pytest.importorskip("wasmer", reason="wat2wasm comes with wasmer (Python <= 3.10)")
+    path = tmp_path / "bad_host.wasm"
+    path.write_bytes(wasmer.wat2wasm(
+        '(module (import "env" "hostCallStringHandler" (func (param i32)))'
+        ' (import "env" "hostGetResultPtr" (func (result i32))))'))
+    report = wasm_info.to_json(wasm_info.read_file(str(path)))
+    assert report["unsatisfiable_imports"] == [
+        "env.hostCallStringHandler (i32) -> () (expected (i32, i32) -> (i32))"]
+    assert report["module_protocols"] == []

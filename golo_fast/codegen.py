@@ -140,7 +140,74 @@ def is_integral(e, known, memo=None) -> bool:
         return result
     if t is n.Unary:
         return e.op == "-" and is_integral(e.operand, known, memo)
+    if t is n.Call:
+        # A call of a module function that returns an int whenever its arguments are ints.
+        return (e.binding is None and e.target is not None and e.target.returns_int
+                and not e.banged and not (e.args and e.args[0].name is not None)
+                and all(is_integral(a.value, known, memo) for a in e.args))
+    if t is n.MatchExpr:
+        return all(is_integral(v, known, memo) for _, v in e.branches) \
+            and is_integral(e.otherwise, known, memo)
     return False
+
+
+def _always_returns(stmts) -> bool:
+    """The block cannot fall off its end (which would return null)."""
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, (n.Return, n.Throw)):
+        return last.value is not None if isinstance(last, n.Return) else True
+    if isinstance(last, n.If):
+        if last.orelse is None:
+            return False
+        other = [last.orelse] if isinstance(last.orelse, n.If) else last.orelse.stmts
+        return _always_returns(last.then.stmts) and _always_returns(other)
+    if isinstance(last, n.Case):
+        return all(_always_returns(b.stmts) for _, b in last.branches) \
+            and _always_returns(last.otherwise.stmts)
+    return False
+
+
+def _returned_values(fn: n.Function) -> list:
+    if fn.compact:
+        return [fn.body]
+    values, stack = [], [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.Closure):
+            continue
+        if isinstance(node, n.Return):
+            values.append(node.value)
+        stack.extend(_children(node))
+    return values
+
+
+def mark_int_returning_calls(module: n.Module):
+    """Find the module functions that return an int whenever all their arguments are ints
+    (a fixpoint: `fib` qualifies because `fib(n - 1) + fib(n - 2)` does once `fib` does),
+    and mark the direct calls to them (`FunctionTarget.returns_int`)."""
+    candidates = {f.pyname: f for f in module.items
+                  if isinstance(f, n.Function) and not f.varargs and not f.decorators
+                  and (f.compact or _always_returns(f.body.stmts))}
+    calls, stack = [], list(module.items)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.Call) and node.target is not None and node.target.kind == "direct":
+            calls.append(node)
+        stack.extend(_children(node))
+    while True:
+        for call in calls:
+            call.target.returns_int = call.target.pyname in candidates
+        failing = []
+        for pyname, fn in candidates.items():
+            known = integral_locals(fn.body, fn.compact, {p.binding for p in fn.params})
+            if not all(v is not None and is_integral(v, known) for v in _returned_values(fn)):
+                failing.append(pyname)
+        if not failing:
+            return
+        for pyname in failing:
+            del candidates[pyname]
 
 
 def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
@@ -306,6 +373,7 @@ class CodeGenerator:
     def generate(self) -> ast.Module:
         m = self.module
         info = self.info
+        mark_int_returning_calls(m)
         head: list[ast.stmt] = [
             ast.Import(names=[ast.alias(name="golo_fast.runtime", asname="_rt")]),
             ast.Assign(targets=[_store("_ctx")],

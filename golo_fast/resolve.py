@@ -77,7 +77,7 @@ class FunctionInfo:
 class FunctionTarget:
     """A call bound at compile time."""
 
-    __slots__ = ("kind", "pyname", "name", "params", "varargs")
+    __slots__ = ("kind", "pyname", "name", "params", "varargs", "returns_int")
 
     # kind: "direct" (a Python function of this module), "struct" (struct class),
     # "predefined", "dynamic" (looked up at run time through _rt.call)
@@ -87,6 +87,7 @@ class FunctionTarget:
         self.name = name
         self.params = params
         self.varargs = varargs
+        self.returns_int = False   # set by codegen: the callee returns an int for int args
 
 
 def function_pyname(name: str, arity: int, varargs: bool) -> str:

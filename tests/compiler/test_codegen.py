@@ -418,3 +418,25 @@ function main = |args| {
   println(keep(3, list[]): map(|f| -> f()))
 }
 """) == "0\n500000500000\n[3, 2, 1]\n"
+
+
+def test_int_returning_functions_and_impostors(run_golo):
+    assert out_of(run_golo, """module m
+function fib = |n| {
+  if n < 2 { return n }
+  return fib(n - 1) + fib(n - 2)
+}
+function sign = |n| -> match { when n > 0 then "pos" otherwise 0 }
+function maybe = |n| {
+  if n > 0 { return n }
+}
+function half = |n| -> n / 2
+function main = |args| {
+  println(fib(20) + 1)
+  println(sign(1) + 1)
+  println(sign(-1) + 1)
+  println(maybe(-1) orIfNull "null")
+  println(half(-7) + half(7))
+  println(fib(10) + "!")
+}
+""") == "6766\npos1\n1\nnull\n0\n55!\n"

@@ -33,9 +33,9 @@ def measure(benchmark, fn, *, label: str, ops: int = 1, floor: str | None = None
 
     `paired` maps floor labels to their timed functions (each doing the same `ops`): after
     pytest-benchmark's rounds, the measure and each floor are timed in alternation and the
-    median of the per-pair ratios is saved (`paired_ratios`). Load from other processes comes
-    and goes on a scale of seconds; a pair lasts milliseconds, so both halves of a pair see the
-    same machine, which two separately timed rows do not.
+    ratio is saved (`paired_ratios`, see paired_ratio). Load from other processes comes and
+    goes; two rows timed a minute apart see different machines, a window of alternating runs
+    sees one.
 
     Under --benchmark-disable, fn runs exactly once (its result is still returned and checked).
     """
@@ -49,22 +49,38 @@ def measure(benchmark, fn, *, label: str, ops: int = 1, floor: str | None = None
     return result
 
 
-PAIRS = 41
+PAIRS = 41            # at most this many windows per paired ratio
+PAIR_RUNS = 5         # runs of each side per window; the window keeps each side's fastest
+PAIR_BUDGET = 2.0     # seconds a paired ratio may take (at least 5 windows)
 
 
-def paired_ratio(fn, floor_fn, pairs: int = PAIRS) -> float:
-    """Median over `pairs` alternations of time(fn) / time(floor_fn), the order flipped every
-    other pair so that neither side always runs first."""
+def paired_ratio(fn, floor_fn, windows: int = PAIRS, runs: int = PAIR_RUNS,
+                 budget: float = PAIR_BUDGET) -> float:
+    """The median over windows of min time(fn) / min time(floor_fn), the two alternating
+    inside a window (order flipped every run).
+
+    Other processes on shared cores preempt us for whole time slices (milliseconds): a run
+    that was preempted is slower by a slice, whichever side it was. Within a window the
+    fastest run of each side is the one nobody interrupted, and the window is short enough
+    that both sides saw the same machine (frequency, caches, the neighbours' load).
+    """
     import statistics
     import time
+
+    def timed(f) -> float:
+        start = time.perf_counter()
+        f()
+        return time.perf_counter() - start
+
+    once = timed(fn) + timed(floor_fn)
+    windows = max(5, min(windows, int(budget / (runs * once)) if once > 0 else windows))
     ratios = []
-    for i in range(pairs):
-        times = {}
-        for which in ((fn, floor_fn) if i % 2 else (floor_fn, fn)):
-            start = time.perf_counter()
-            which()
-            times[which] = time.perf_counter() - start
-        ratios.append(times[fn] / times[floor_fn])
+    for w in range(windows):
+        best = {fn: float("inf"), floor_fn: float("inf")}
+        for r in range(runs):
+            for f in ((fn, floor_fn) if (w + r) % 2 else (floor_fn, fn)):
+                best[f] = min(best[f], timed(f))
+        ratios.append(best[fn] / best[floor_fn])
     return statistics.median(ratios)
 
 

@@ -6,9 +6,10 @@
 
 Each row is one measure (per operation: the round's median divided by the operations a round
 makes), the floor it is divided by (measured in the same run), the ratio of the medians, the
-paired ratio (the median of time(measure)/time(floor) over alternating runs of the two, made
-right after the measure: both halves of a pair see the same load, so on shared cores this is
-the ratio to trust), the ratio of the minimums, and the target. A target is judged on the
+paired ratio (measure and floor run in alternation right after the measure, in short windows;
+each window keeps each side's fastest run and the median over windows is taken: both sides
+see the same load, and preempted runs drop out, so on shared cores this is the ratio to
+trust; benchlib.paired_ratio), the ratio of the minimums, and the target. A target is judged on the
 paired ratio where the row has one, else on the ratio of medians; a miss is marked. Rows and their floors are declared by the
 benchmarks themselves (benchmarks/benchlib.py: `measure(..., floor=, target=)`); the targets
 that combine several rows are computed at the end (see DERIVED below).

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+from golo_fast import api
+from golo_fast.errors import GoloResolveError, GoloSyntaxError
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 GUESTS = REPO / "guests"
@@ -71,3 +74,23 @@ def time_limit(seconds: float, what: str):
 def guest_files() -> list[Path]:
     """Every committed guest module (hostile ones included)."""
     return sorted(GUESTS.rglob("*.wasm"))
+
+
+TIME_LIMIT = 10.0   # seconds per example; a healthy compile of the largest corpus file takes ~0.1 s
+
+
+def compile_checked(text: str, path: str = "fuzz.golo"):
+    """The property, for one text. Returns "ok" or the error class name (for statistics)."""
+    with time_limit(TIME_LIMIT, f"compiling {len(text)} characters"):
+        try:
+            api.compile_source(text, path)
+        except (GoloSyntaxError, GoloResolveError) as exc:
+            for err in getattr(exc, "errors", None) or [exc]:
+                assert isinstance(err, (GoloSyntaxError, GoloResolveError)), err
+                assert err.source is not None and err.source.text == text, err.message
+                assert err.span is not None, err.message
+                start, end = err.span
+                assert 0 <= start <= end <= len(text), (err.message, err.span, len(text))
+                assert err.message, "an error without a message"
+            return type(exc).__name__
+    return "ok"

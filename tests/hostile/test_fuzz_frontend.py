@@ -18,32 +18,11 @@ import pathlib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from golo_fast import api
-from golo_fast.errors import GoloResolveError, GoloSyntaxError
+from golo_fast.errors import GoloSyntaxError
 from golo_fast.source import Source
 from golo_fast.syntax.lexer import tokenize
 from golo_fast.syntax.tokens import KEYWORDS, OPERATORS
-from hostile_support import REPO, fuzz_settings, time_limit
-
-TIME_LIMIT = 10.0   # seconds per example; a healthy compile of the largest corpus file takes ~0.1 s
-
-
-def compile_checked(text: str, path: str = "fuzz.golo"):
-    """The property, for one text. Returns "ok" or the error class name (for statistics)."""
-    with time_limit(TIME_LIMIT, f"compiling {len(text)} characters"):
-        try:
-            api.compile_source(text, path)
-        except (GoloSyntaxError, GoloResolveError) as exc:
-            for err in getattr(exc, "errors", None) or [exc]:
-                assert isinstance(err, (GoloSyntaxError, GoloResolveError)), err
-                assert err.source is not None and err.source.text == text, err.message
-                assert err.span is not None, err.message
-                start, end = err.span
-                assert 0 <= start <= end <= len(text), (err.message, err.span, len(text))
-                assert err.message, "an error without a message"
-            return type(exc).__name__
-    return "ok"
-
+from hostile_support import REPO, compile_checked, fuzz_settings
 
 def _seed(path: pathlib.Path):
     try:
@@ -98,9 +77,10 @@ def near_valid_programs(draw):
 def test_seeds_compile():
     # the unmutated seeds are the baseline: the corpus has deliberate errors, but most of it
     # compiles, or the mutants would test little beyond the parser
+    # (every seed compiles in tests/test_corpus.py; a spread-out sample is enough here)
     assert len(SEEDS) > 300
-    outcomes = [compile_checked(text) for text, _ in SEEDS]
-    assert outcomes.count("ok") > 0.8 * len(SEEDS)
+    outcomes = [compile_checked(text) for text, _ in SEEDS[::10]]
+    assert outcomes.count("ok") > 0.8 * len(outcomes)
 
 
 @fuzz_settings(150)

@@ -8,8 +8,7 @@ import time
 
 import pytest
 
-from hostile_support import REGRESSIONS, REPO
-from test_fuzz_frontend import compile_checked
+from hostile_support import REGRESSIONS, REPO, compile_checked
 
 FRONTEND = sorted((REGRESSIONS / "frontend").glob("*.golo"))
 

@@ -32,10 +32,12 @@ def _warm_imports():
 def _lean_inner_runs(request, monkeypatch):
     """Inner pytest runs leave out hypothesis's plugin: it imports (and assertion-rewrites)
     all of hypothesis at the end of every in-process run, seconds each, and plays no part
-    here. Set after `pytester` is made, since pytester clears PYTEST_ADDOPTS."""
+    here; nor faulthandler, whose signal handlers would sit on top of the wasm engine's and
+    turn a guest trap into a crash of the whole run. Set after `pytester` is made, since
+    pytester clears PYTEST_ADDOPTS."""
     if "pytester" in request.fixturenames:
         request.getfixturevalue("pytester")
-        monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest")
+        monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest -p no:faulthandler")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ call unchanged.
 """
 from __future__ import annotations
 
+import os
 import platform
 import re
 import sys
@@ -75,6 +76,26 @@ class _WasmerInstance:
         return WasmTrap(f"module {module!r}, export {export!r}: guest trapped: {reason}")
 
 
+def _refuse_escaping_symlinks(host_dir: str) -> None:
+    """wasmer 1.1.0's WASI follows symbolic links *out of* a granted directory (a link to `/`
+    inside it opens the whole host file system to the guest). Its guests cannot create links
+    (path_symlink is refused), so refusing, at load, a grant that holds a link resolving
+    outside it closes the hole; links that stay inside are harmless and allowed."""
+    root = os.path.realpath(host_dir)
+    for folder, subdirs, files in os.walk(root):
+        for entry in subdirs + files:
+            path = os.path.join(folder, entry)
+            if not os.path.islink(path):
+                continue
+            target = os.path.realpath(path)
+            if os.path.commonpath([root, target]) != root:
+                raise WasmLoadError(
+                    f"granted directory {host_dir!r} holds the symbolic link {path!r} -> "
+                    f"{os.readlink(path)!r}, which leads outside it; wasmer would let the guest "
+                    f"follow it (remove the link, grant its target explicitly, or load with "
+                    f"engine='wasmtime', whose sandbox does not follow it)")
+
+
 class _WasmerEngine:
     name = "wasmer"
 
@@ -129,6 +150,8 @@ class _WasmerEngine:
             if wasi_config.env:
                 builder.environments(dict(wasi_config.env))
             if wasi_config.dirs:
+                for host_dir in wasi_config.dirs.values():
+                    _refuse_escaping_symlinks(host_dir)
                 builder.map_directories(dict(wasi_config.dirs))
             imports = builder.finalize().generate_imports(store, version)
         for (namespace, name), host_fn in host.items():

@@ -9,10 +9,10 @@ makes), the floor it is divided by (measured in the same run), the ratio of the 
 paired ratio (measure and floor run in alternation right after the measure, in short windows;
 each window keeps each side's fastest run and the median over windows is taken: both sides
 see the same load, and preempted runs drop out, so on shared cores this is the ratio to
-trust; benchlib.paired_ratio), the ratio of the minimums, and the target. A target is judged on the
-paired ratio where the row has one, else on the ratio of medians; a miss is marked. Rows and their floors are declared by the
-benchmarks themselves (benchmarks/benchlib.py: `measure(..., floor=, target=)`); the targets
-that combine several rows are computed at the end (see DERIVED below).
+trust; benchlib.paired_ratio), the ratio of the minimums, and the target. A target is judged
+on the paired ratio where the row has one, else on the ratio of medians; a miss is marked.
+Rows and their floors are declared by the benchmarks themselves (benchlib.measure(...,
+floor=, target=)); the targets that combine several rows are computed in table_lines().
 Exit status 0 even when targets miss: the table reports; `make bench-compare` judges regressions.
 """
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Each peer runs benchmarks/peers/peer_bench.py in its own venv (made by
 benchmarks/peers/setup.sh, which `make bench` runs), and golo-fast runs the same script in its
 own .venv (each engine it has); the peer and golo-fast stay open side by side and are timed in
-alternation, so every comparison is made by the same loop under the same load. A peer whose venv is missing is skipped
-with the reason; the results go into the saved JSON (`golo_fast.peers`) for report.py.
+alternation, so every comparison is made by the same loop under the same load. A peer whose
+venv is missing is skipped with the reason; the results go into the saved JSON
+(`golo_fast.peers`) for report.py.
 Under --benchmark-disable each peer makes three calls and the output is checked.
 """
 from __future__ import annotations

@@ -210,3 +210,24 @@ def test_golo_run_on_a_failing_script(pytester, copy_guest, outcomes):
             assert "guests/hello.wasm" in result.stderr
     """)
     outcomes(pytester.runpytest(), passed=4)
+
+
+def test_a_guest_trap_is_a_wasm_trap_with_pytests_faulthandler_on(pytester, copy_guest,
+                                                                  outcomes):
+    # A user's run keeps pytest's faulthandler (enabled before any engine is loaded): the
+    # engine's trap handling must still turn `unreachable` into WasmTrap, not a crash.
+    copy_guest(pytester.path, "hostile/trap", "sub")
+    write(pytester.path, "sub/test_trap.py", """\
+        import faulthandler
+        import pytest
+        from golo_fast.errors import WasmTrap
+
+        def test_trap_then_more_calls(golo_runner):
+            assert faulthandler.is_enabled()
+            runner = golo_runner("trap.wasm")
+            with pytest.raises(WasmTrap):
+                runner.call_string("run", "x")
+            assert runner.call_string("ok", "y") is not None
+    """)
+    # `-p faulthandler` undoes the `-p no:faulthandler` the other inner runs get
+    outcomes(pytester.runpytest_subprocess("-p", "faulthandler"), passed=1)

@@ -121,8 +121,8 @@ def mod(a, b):
         return -r if a < 0 else r
     if (ta is float and (tb is float or tb is int or tb is Char)) or (
             tb is float and (ta is int or ta is Char)):
-        if b == 0:
-            return math.nan
+        if b == 0 or math.isinf(a) or a != a or b != b:
+            return math.nan          # IEEE (and Java): an infinite dividend or zero divisor
         return math.fmod(float(a), float(b))
     raise unsupported("%", a, b)
 

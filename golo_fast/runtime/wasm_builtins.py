@@ -7,6 +7,7 @@ buffered is flushed before each guest call to keep the two in program order.
 """
 from __future__ import annotations
 
+from golo_fast.errors import GoloError, InternalError
 from golo_fast.runtime.classes import is_function, java_name
 from golo_fast.runtime.console import flush_pending, pending
 from golo_fast.runtime.exceptions import GoloException
@@ -98,21 +99,48 @@ def _wasi_config(options):
     return bridge().WasiConfig(**granted)
 
 
+# A call into the bridge may raise GoloErrors (a script's to catch), interrupts, recursion
+# and memory exhaustion; any other exception is a golo-fast bug and becomes an InternalError
+# (which a script cannot catch) instead of passing for a script's error.
+_PASSING = (GoloError, RecursionError, MemoryError)
+
+
+def _bridge_failure(builtin: str, exc: Exception) -> InternalError:
+    return InternalError(f"{builtin}: the wasm bridge failed: {type(exc).__name__}: {exc}")
+
+
 def wasmLoad(path, options=None):
     """Load a wasm module; `path` is relative to the current working directory."""
     path = _text(path, "wasmLoad: the path")
-    if options is None:
-        return bridge().load(path)
-    wasi = _wasi_config(options)
-    return bridge().load(path, wasi=wasi, **_load_options(options))
+    chosen = {} if options is None else {"wasi": _wasi_config(options),
+                                         **_load_options(options)}
+    try:
+        return bridge().load(path, **chosen)
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmLoad", exc) from exc
 
 
 def wasmHasFunction(runner, name):
-    return _runner(runner, "wasmHasFunction").has_function(_text(name, "wasmHasFunction: name"))
+    runner = _runner(runner, "wasmHasFunction")
+    name = _text(name, "wasmHasFunction: name")
+    try:
+        return runner.has_function(name)
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmHasFunction", exc) from exc
 
 
 def wasmFunctions(runner):
-    return Tuple(_runner(runner, "wasmFunctions").functions())
+    runner = _runner(runner, "wasmFunctions")
+    try:
+        return Tuple(runner.functions())
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmFunctions", exc) from exc
 
 
 def wasmCallString(runner, name, text):
@@ -125,7 +153,12 @@ def wasmCallString(runner, name, text):
         _text(name, "wasmCallString: the function name")
     if pending.output:
         flush_pending()
-    return call(name, text if type(text) is str else render(text))
+    try:
+        return call(name, text if type(text) is str else render(text))
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmCallString", exc) from exc
 
 
 def _to_bytes(value) -> bytes:
@@ -146,7 +179,12 @@ def wasmCallBytes(runner, name, data):
     name = _text(name, "wasmCallBytes: the function name")
     payload = _to_bytes(data)
     flush_pending()
-    return Array(runner.call_bytes(name, payload))
+    try:
+        return Array(runner.call_bytes(name, payload))
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmCallBytes", exc) from exc
 
 
 def wasmCall(runner, name, *numbers):
@@ -159,7 +197,12 @@ def wasmCall(runner, name, *numbers):
         if type(n) is not int and type(n) is not float:
             raise _argument_error(f"wasmCall: arguments must be numbers, not {java_name(n)}")
     flush_pending()
-    result = runner.call(name, *numbers)
+    try:
+        result = runner.call(name, *numbers)
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmCall", exc) from exc
     if isinstance(result, (list, tuple)):
         return Tuple(result) if len(result) != 1 else result[0]
     return result
@@ -183,14 +226,25 @@ def wasmRegisterStringHandler(runner, name_or_closure, closure=None):
     if not is_function(closure):
         raise _argument_error(f"wasmRegisterStringHandler: the handler must be a function, "
                               f"not {java_name(closure)}")
-    if name is None:
-        runner.register_string_handler(_handler(closure))
-    else:
-        runner.register_string_handler(_handler(closure), name=name)
+    try:
+        if name is None:
+            runner.register_string_handler(_handler(closure))
+        else:
+            runner.register_string_handler(_handler(closure), name=name)
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmRegisterStringHandler", exc) from exc
 
 
 def wasmClose(runner):
-    _runner(runner, "wasmClose").close()
+    runner = _runner(runner, "wasmClose")
+    try:
+        runner.close()
+    except _PASSING:
+        raise
+    except Exception as exc:
+        raise _bridge_failure("wasmClose", exc) from exc
 
 
 WASM_BUILTINS = {

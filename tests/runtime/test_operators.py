@@ -64,6 +64,7 @@ def test_division_by_zero(golo_error):
     assert rt.div(-1.0, 0) == -math.inf
     assert math.isnan(rt.div(0.0, 0.0))
     assert math.isnan(rt.mod(1.0, 0))
+    assert math.isnan(rt.mod(math.inf, 1)) and rt.mod(1.5, math.inf) == 1.5
 
 
 @pytest.mark.parametrize("op, a, b, symbol", [

@@ -201,3 +201,18 @@ def test_wasi_dirs_option_grants_a_directory(at_guests, tmp_path):
         assert "file=denied" in P["wasmCallString"](plain, "probe", "/data/note.txt")
     finally:
         P["wasmClose"](plain)
+
+
+def test_bridge_bugs_are_internal_errors_not_script_errors():
+    class BrokenRunner(FakeRunner):
+        def call_string(self, name, text):
+            raise TypeError("attach() takes exactly 9 arguments (11 given)")
+
+        def close(self):
+            raise errors.RunnerClosedError("already closed")
+    with pytest.raises(errors.InternalError, match="wasmCallString: the wasm bridge failed"):
+        P["wasmCallString"](BrokenRunner(), "hello", "x")
+    with pytest.raises(errors.InternalError):
+        rt.catch(errors.InternalError("bug"))
+    with pytest.raises(errors.RunnerClosedError):           # a GoloError passes untouched
+        P["wasmClose"](BrokenRunner())

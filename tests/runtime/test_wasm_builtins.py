@@ -216,3 +216,24 @@ def test_bridge_bugs_are_internal_errors_not_script_errors():
         rt.catch(errors.InternalError("bug"))
     with pytest.raises(errors.RunnerClosedError):           # a GoloError passes untouched
         P["wasmClose"](BrokenRunner())
+
+
+def test_engine_and_limit_options(at_guests, golo_error):
+    for engine in ("wasmer", "wasmtime"):
+        runner = P["wasmLoad"]("hello.wasm", rt.GoloMap({"engine": engine}))
+        assert P["wasmCallString"](runner, "hello", engine) == f"Hello, {engine}!!!"
+        P["wasmClose"](runner)
+    e = golo_error(P["wasmLoad"], "hello.wasm", rt.GoloMap({"engine": "wasmer", "fuel": 10}))
+    assert isinstance(e, errors.WasmUnsupportedError)
+    e = golo_error(P["wasmLoad"], "hello.wasm", rt.GoloMap({"fuel": -1}))
+    assert "fuel must be a positive integer" in e.message
+    e = golo_error(P["wasmLoad"], "hello.wasm", rt.GoloMap({"timeout": True}))
+    assert "timeout" in e.message
+
+
+def test_fuel_stops_a_runaway_guest(at_guests, golo_error):
+    runner = P["wasmLoad"]("hostile/infinite_loop.wasm",
+                           rt.GoloMap({"engine": "wasmtime", "fuel": 100000}))
+    e = golo_error(P["wasmCallString"], runner, "run", "x")
+    assert isinstance(e, errors.WasmTimeout) and rt.oftype(e, rt.class_literal("WasmTrap"))
+    P["wasmClose"](runner)

@@ -7,7 +7,9 @@ What differs is only how: guest memory is reached through the buffer protocol's 
 after every guest call, released at once, never used across a guest call; the input write of
 the next call reuses it, since no guest code runs in between), bytes go straight between that
 pointer and the str/bytes objects (no intermediate bytes), and a whole call -- place the input,
-fn(ptr, len), both getters, bounds checks, read -- is one C-level method.
+fn(ptr, len), both getters, bounds checks, read -- is one C-level method. The packed-return
+call (place the input, fn(ptr, len) -> i64, unpack, bounds checks, read, free the result) is
+one C-level method too: the fastest path, one guest call and the free.
 """
 from cpython.buffer cimport PyBUF_SIMPLE, PyBUF_WRITABLE, PyBuffer_Release, PyObject_GetBuffer
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
@@ -35,6 +37,7 @@ cdef extern from "Python.h":
     unsigned long long PyLong_AsUnsignedLongLongMask(object value) except? <unsigned long long>-1
 
 U32_MASK = 0xFFFFFFFF
+U64_MASK = 0xFFFFFFFFFFFFFFFF
 FIXED_INPUT_OFFSET = 1024
 MIN_CAPACITY = 64
 REPLY_ALIGN = 8
@@ -135,6 +138,23 @@ cdef object _read(object memory, str module, object export, str what, object ptr
         PyBuffer_Release(&view)
 
 
+def unpack(packed):
+    """A packed result (`ptr << 32 | len`, an i64 that arrives signed) as (ptr, len)."""
+    cdef uint64_t value = PyLong_AsUnsignedLongLongMask(packed)
+    return value >> 32, value & _U32_MASK
+
+
+def decode(module, export, what, data, ptr):
+    """`data` (read at `ptr`) as UTF-8 text; WasmDecodeError naming the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WasmDecodeError(
+            f"module {module!r}, export {export!r}: {what} is not valid UTF-8 "
+            f"({len(data)} bytes at ptr={ptr}): {exc.reason} at byte {exc.start}"
+        ) from None
+
+
 def write_bytes(memory, module, export, what, ptr, data):
     """Copy `data` into guest memory at `ptr` (masked to u32; bounds-checked against the
     current size)."""
@@ -170,6 +190,9 @@ cdef class Session:
     cdef dict _handlers
     cdef object _memory
     cdef dict _protocol
+    cdef dict _packed
+    cdef bint _free_takes_size
+    cdef dict _host_functions
     cdef dict _numeric
     cdef object _malloc
     cdef object _free
@@ -194,6 +217,7 @@ cdef class Session:
     # attach, so the pair stays right.
     cdef object _last_name
     cdef object _last_fn
+    cdef bint _last_packed      # the last export is a packed-return one
     cdef object _in_ptr_value   # _in_ptr as a Python int
 
     def __cinit__(self):
@@ -214,11 +238,16 @@ cdef class Session:
         self._map_trap = None
         self._handlers = {}
         self._protocol = {}
+        self._packed = {}
+        self._host_functions = {}
         self._numeric = {}
 
     def attach(self, memory, dict protocol, dict numeric, malloc, free,
-               get_result_ptr, get_result_len, tuple trap_types, map_trap):
+               get_result_ptr, get_result_len, tuple trap_types, map_trap,
+               packed=None, free_takes_size=False):
         """Give the session the instance's memory and export functions (each looked up once)."""
+        self._packed = dict(packed or {})
+        self._free_takes_size = bool(free_takes_size)
         self._trap_types = trap_types
         self._map_trap = map_trap
         self._memory = memory
@@ -276,13 +305,24 @@ cdef class Session:
         try:
             if name is self._last_name:
                 fn = self._last_fn
+                if self._last_packed:
+                    return self._packed_call(name, fn, data, length, as_text)
             else:
                 found = PyDict_GetItem(self._protocol, name)
+                if found == NULL:
+                    found = PyDict_GetItem(self._packed, name)
+                    if found != NULL:
+                        fn = <object>found
+                        self._last_name = name
+                        self._last_fn = fn
+                        self._last_packed = True
+                        return self._packed_call(name, fn, data, length, as_text)
                 if found == NULL or self._get_result_ptr is None or self._get_result_len is None:
                     raise self._explain(api, name)
                 fn = <object>found
                 self._last_name = name
                 self._last_fn = fn
+                self._last_packed = False
             try:
                 ptr = self._place_input(name, data, length)
                 self._fresh = False
@@ -299,6 +339,63 @@ cdef class Session:
         finally:
             self._leave()
 
+    cdef object _packed_call(self, object name, object fn, const char* data, Py_ssize_t length,
+                             bint as_text):
+        """One packed-return call: input, fn(ptr, len) -> i64, read, free the result."""
+        cdef uint64_t packed, result_ptr, result_len
+        cdef const char* start
+        ptr = self._place_input(name, data, length)
+        self._fresh = False
+        try:
+            value = fn(ptr, length)
+        except BaseException as exc:
+            self._guest_failed(name, exc)
+        packed = PyLong_AsUnsignedLongLongMask(value)
+        result_ptr = packed >> 32
+        result_len = packed & _U32_MASK
+        if self._pending is not None:
+            # a host import failed: give the block back (if it is one), then raise that
+            try:
+                self._refresh()
+                if result_ptr + result_len <= self._size:
+                    self._free_block(name, result_ptr, result_len)
+            finally:
+                self._raise_pending()
+        self._refresh()
+        _check_range(self.module, name, "result", result_ptr, result_len, self._size)
+        start = self._base + result_ptr
+        error = None
+        if not as_text:
+            result = PyBytes_FromStringAndSize(start, <Py_ssize_t>result_len)
+        else:
+            try:
+                result = PyUnicode_DecodeUTF8(start, <Py_ssize_t>result_len, NULL)
+            except UnicodeDecodeError as exc:
+                error = WasmDecodeError(
+                    f"module {self.module!r}, export {name!r}: result is not valid UTF-8 "
+                    f"({result_len} bytes at ptr={result_ptr}): {exc.reason} at byte {exc.start}"
+                )
+        self._free_block(name, result_ptr, result_len)
+        if self._pending is not None:
+            self._raise_pending()
+        if error is not None:
+            raise error
+        return result
+
+    cdef int _free_block(self, object export, uint64_t ptr, uint64_t size) except -1:
+        """Give a block back to the guest's allocator: free(ptr) or deallocate(ptr, size)."""
+        if ptr == 0:
+            return 0
+        self._fresh = False
+        try:
+            if self._free_takes_size:
+                self._free(ptr, size)
+            else:
+                self._free(ptr)
+        except BaseException as exc:
+            self._guest_failed(export, exc)
+        return 0
+
     cdef object _place_input(self, object export, const char* data, Py_ssize_t length):
         """Write the input; return its pointer as the int the guest call takes (kept, so a
         call does not build a new one)."""
@@ -309,10 +406,12 @@ cdef class Session:
         else:
             if <uint64_t>length > self._in_cap or self._in_ptr == 0:
                 old = self._in_ptr
+                old_cap = self._in_cap
                 self._in_ptr = 0
                 self._in_cap = 0
                 self._in_ptr_value = None
-                self._in_ptr, self._in_cap = self._allocate(export, old, length, "input buffer")
+                self._in_ptr, self._in_cap = self._allocate(export, old, old_cap, length,
+                                                            "input buffer")
                 self._in_ptr_value = self._in_ptr
             ptr = self._in_ptr
             ptr_value = self._in_ptr_value
@@ -333,12 +432,14 @@ cdef class Session:
         self._fresh = True
         return 0
 
-    cdef tuple _allocate(self, object export, uint64_t old, uint64_t length, str what):
-        """free(old) if set, then malloc a buffer for `length` bytes; return (ptr, capacity)."""
+    cdef tuple _allocate(self, object export, uint64_t old, uint64_t old_cap, uint64_t length,
+                         str what):
+        """Free `old` (a block of `old_cap` bytes) if set, then allocate a buffer for `length`
+        bytes; return (ptr, capacity)."""
         cdef Py_buffer view
         cdef uint64_t capacity, ptr
         if old:
-            self._guest(export, self._free, (old,))
+            self._free_block(export, old, old_cap)
         capacity = _capacity_for(length)
         ptr = _u32(self._guest(export, self._malloc, (capacity,)))
         if ptr == 0:
@@ -446,10 +547,12 @@ cdef class Session:
             self._map_trap = None
             self._memory = None
             self._protocol = {}
+            self._packed = {}
             self._numeric = {}
             self._malloc = self._free = None
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
+            self._host_functions = {}
         finally:
             if not self._bound:
                 PyThread_release_lock(self._lock)
@@ -468,6 +571,61 @@ cdef class Session:
             raise RunnerClosedError(
                 f"module {self.module!r}: register_string_handler({name!r}) on a closed runner")
         self._handlers[name] = fn
+
+    def register_host_function(self, namespace, name, fn):
+        """Make `fn(str)` answer the guest's string host import `namespace.name`."""
+        if not callable(fn):
+            raise TypeError(f"host function {namespace}.{name} must be callable, not "
+                            f"{type(fn).__name__}")
+        if self._closed:
+            raise RunnerClosedError(
+                f"module {self.module!r}: register_host_function({namespace!r}, {name!r}) on a "
+                f"closed runner")
+        self._host_functions[(namespace, name)] = fn
+
+    def host_import(self, namespace, name):
+        """The trampoline bound to the guest's import `namespace.name` (ptr, len) -> i32: it
+        looks the registered function up at each call."""
+        key = (namespace, name)
+
+        def trampoline(ptr, length):
+            return self._call_host_function(key, ptr, length)
+        return trampoline
+
+    cdef object _call_host_function(self, tuple key, object ptr, object length):
+        export = self._current
+        qualified = f"{key[0]}.{key[1]}"
+        try:
+            message = _read(self._memory, self.module, export, f"message to {qualified}", ptr,
+                            length, True)
+        except (WasmMemoryError, WasmDecodeError) as exc:
+            return self._fail(BAD_MESSAGE, exc)
+        fn = self._host_functions.get(key)
+        if fn is None:
+            registered = sorted(f"{ns}.{n}" for ns, n in self._host_functions)
+            return self._fail(NO_HANDLER, HandlerError(
+                f"module {self.module!r}, export {export!r}: the guest called the host "
+                f"function {qualified}, but none is registered under that name (registered: "
+                f"{registered}; register one with register_host_function / "
+                f"wasmRegisterHostFunction)"
+            ))
+        try:
+            result = fn(message)
+        except Exception as exc:
+            error = HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} raised "
+                f"{type(exc).__name__}: {exc}"
+            )
+            error.__cause__ = exc
+            return self._fail(HANDLER_FAILED, error)
+        if result is None:
+            return 0
+        if not isinstance(result, int) or not -(2**31) <= result < 2**32:
+            return self._fail(HANDLER_FAILED, HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} returned "
+                f"{result!r}; a string host import returns an i32 (or nothing)"
+            ))
+        return result - 2**32 if result >= 2**31 else int(result)
 
     def host_call_string(self, ptr, length):
         """env.hostCallStringHandler(ptr, len): the article's call, to the "default" handler."""
@@ -541,9 +699,10 @@ cdef class Session:
         else:
             if length > self._reply_cap or self._reply_buf == 0:
                 old = self._reply_buf
+                old_cap = self._reply_cap
                 self._reply_buf = 0
                 self._reply_cap = 0
-                self._reply_buf, self._reply_cap = self._allocate(export, old, length,
+                self._reply_buf, self._reply_cap = self._allocate(export, old, old_cap, length,
                                                                   "handler reply buffer")
             ptr = self._reply_buf
         _write(self._memory, self.module, export, "handler reply", ptr, PyBytes_AS_STRING(data),

@@ -18,6 +18,23 @@ One call (`Session.call_string` / `Session.call_bytes`), the seed article's prot
 4. Check `ptr + len <= memory size`, computed without wrapping (a length that would wrap
    u32 past the end is caught), then copy the bytes out (and decode UTF-8 for strings).
 
+The packed-return protocol (exports `(i32, i32) -> i64`, issue 6), one guest call instead of
+three; which exports follow which protocol is decided at load (golo_fast/wasm/_protocol.py):
+
+1. Place the input as above (the allocator is `malloc`/`free` or `allocate`/`deallocate`).
+2. `packed = fn(ptr, len)`, an i64 that arrives *signed*: masked to u64 first, then
+   `result_ptr = packed >> 32`, `result_len = packed & 0xFFFFFFFF`.
+3. Check both halves against the memory size as in 4. above; copy the bytes out.
+4. The host owns the result block: it frees it with `free(result_ptr)` or
+   `deallocate(result_ptr, result_len)` once the bytes are copied (not when result_ptr is 0,
+   the empty result; not when the numbers fail the bounds check, since they are not a block
+   the host could trust; a result that is not UTF-8 is freed, then WasmDecodeError raised).
+   If a host import failed during the call, the result is freed (when in bounds) and that
+   failure raised.
+
+The allocator's `free` takes the pointer; `deallocate` also takes the size: the capacity for
+the host's own input/reply buffers, the result length for packed results.
+
 Memory can grow during any guest call, which changes its size (and could move its base), so
 the buffer is taken after each guest call and released before the next: never held across one.
 
@@ -43,6 +60,15 @@ any result: `HandlerError` chained to the handler's own exception, or the `WasmM
     3 BAD_MESSAGE      the name or message lies outside memory or is not UTF-8
     4 REPLY_FAILED     the reply could not be placed (malloc failed/trapped, no room)
 
+String host imports (issue 6): any other guest import `(ptr, len) -> ()` or `(ptr, len) -> i32`
+is bound at instantiation to a trampoline (`host_import(namespace, name)`) that looks the
+Python function up when the guest calls it, so `register_host_function` works after load. The
+function gets the UTF-8 message as str; for an import with an i32 result it returns an int (None
+counts as 0). A failure -- nothing registered, the function raised or returned a non-int, the
+message outside memory or not UTF-8 -- gives the guest the handler codes below (HANDLER_FAILED,
+NO_HANDLER, BAD_MESSAGE; nothing for a no-result import) and is raised once the guest call is
+over, like a handler's: HandlerError naming the import, or WasmMemoryError / WasmDecodeError.
+
 Re-entrancy: a session is not re-entrant. A handler that calls back into its own runner (any
 call, or close) gets `WasmReentrancyError` at once — which, raised inside a handler, surfaces
 as the outer call's `HandlerError`.
@@ -67,6 +93,7 @@ from golo_fast.errors import (
 )
 
 U32_MASK = 0xFFFFFFFF
+U64_MASK = 0xFFFFFFFFFFFFFFFF
 # The article's "safe arbitrary address" for guests that export no allocator.
 FIXED_INPUT_OFFSET = 1024
 # Smallest malloc'd buffer: most calls carry short strings, so one allocation serves them all.
@@ -128,12 +155,23 @@ def read_bytes(memory, module: str, export: str, what: str, ptr: int, length: in
         data = bytes(view[ptr : ptr + length])
     if not as_text:
         return data
+    return decode(module, export, what, data, ptr)
+
+
+def unpack(packed: int) -> tuple[int, int]:
+    """A packed result (`ptr << 32 | len`, an i64 that arrives signed) as (ptr, len)."""
+    packed &= U64_MASK
+    return packed >> 32, packed & U32_MASK
+
+
+def decode(module: str, export: str, what: str, data: bytes, ptr: int) -> str:
+    """`data` (read at `ptr`) as UTF-8 text; WasmDecodeError naming the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise WasmDecodeError(
             f"module {module!r}, export {export!r}: {what} is not valid UTF-8 "
-            f"({length} bytes at ptr={ptr}): {exc.reason} at byte {exc.start}"
+            f"({len(data)} bytes at ptr={ptr}): {exc.reason} at byte {exc.start}"
         ) from None
 
 
@@ -162,7 +200,10 @@ class Session:
         self._closed = False
         self._handlers = {}
         self._memory = None
-        self._protocol = {}         # name -> guest function taking (ptr, len)
+        self._protocol = {}         # name -> guest function taking (ptr, len), 3-function
+        self._packed = {}           # name -> guest function (ptr, len) -> i64, packed return
+        self._free_takes_size = False   # deallocate(ptr, size) rather than free(ptr)
+        self._host_functions = {}   # (namespace, name) -> fn for string host imports
         self._numeric = {}          # name -> any guest function
         self._malloc = None
         self._free = None
@@ -177,14 +218,18 @@ class Session:
         self._reply_len = 0
 
     def attach(self, memory, protocol: dict, numeric: dict, malloc, free,
-               get_result_ptr, get_result_len, trap_types: tuple, map_trap) -> None:
+               get_result_ptr, get_result_len, trap_types: tuple, map_trap,
+               packed=None, free_takes_size: bool = False) -> None:
         """Give the session the instance's memory and export functions (each looked up once).
 
-        `protocol` holds the exports callable as fn(ptr, len); the getters are None when the
-        guest lacks them (or they have the wrong signature), and so are malloc/free.
-        `trap_types` are the exceptions the engine raises when a guest traps;
-        `map_trap(exc, export)` turns one into a golo error.
+        `protocol` holds the exports callable as fn(ptr, len) (3-function), `packed` those
+        returning a packed i64; the getters are None when the guest lacks them (or they have
+        the wrong signature), and so are malloc/free (the allocator pair: `free` is
+        `deallocate(ptr, size)` when `free_takes_size`). `trap_types` are the exceptions the
+        engine raises when a guest traps; `map_trap(exc, export)` turns one into a golo error.
         """
+        self._packed = dict(packed or {})
+        self._free_takes_size = bool(free_takes_size)
         self._trap_types = trap_types
         self._map_trap = map_trap
         self._memory = memory
@@ -227,6 +272,8 @@ class Session:
         self._enter(api, name)
         try:
             fn = self._protocol.get(name)
+            if fn is None and name in self._packed:
+                return self._packed_call(name, self._packed[name], data, as_text)
             if fn is None or self._get_result_ptr is None or self._get_result_len is None:
                 raise self._explain(api, name)
             ptr = self._place_input(name, data)
@@ -239,22 +286,52 @@ class Session:
         finally:
             self._leave()
 
+    def _packed_call(self, name: str, fn, data: bytes, as_text: bool):
+        """One packed-return call: input, fn(ptr, len) -> i64, read, free the result."""
+        ptr = self._place_input(name, data)
+        result_ptr, result_len = unpack(self._guest(name, fn, ptr, len(data)))
+        if self._pending is not None:
+            # a host import failed: give the block back (if it is one), then raise that
+            try:
+                with memoryview(self._memory) as view:
+                    inside = result_ptr + result_len <= view.nbytes
+                if inside:
+                    self._free_block(name, result_ptr, result_len)
+            finally:
+                self._raise_pending()
+        result = read_bytes(self._memory, self.module, name, "result", result_ptr, result_len,
+                            False)
+        self._free_block(name, result_ptr, result_len)
+        self._raise_pending()
+        return decode(self.module, name, "result", result, result_ptr) if as_text else result
+
+    def _free_block(self, export: str, ptr: int, size: int) -> None:
+        """Give a block back to the guest's allocator: free(ptr) or deallocate(ptr, size)."""
+        if ptr == 0:
+            return
+        if self._free_takes_size:
+            self._guest(export, self._free, ptr, size)
+        else:
+            self._guest(export, self._free, ptr)
+
     def _place_input(self, export: str, data: bytes) -> int:
         if self._malloc is None:
             ptr = FIXED_INPUT_OFFSET
         else:
             if len(data) > self._in_cap or self._in_ptr == 0:
-                old, self._in_ptr, self._in_cap = self._in_ptr, 0, 0
-                self._in_ptr, self._in_cap = self._allocate(export, old, len(data), "input buffer")
+                old, old_cap, self._in_ptr, self._in_cap = self._in_ptr, self._in_cap, 0, 0
+                self._in_ptr, self._in_cap = self._allocate(export, old, old_cap, len(data),
+                                                            "input buffer")
             ptr = self._in_ptr
         self._in_len = len(data)
         write_bytes(self._memory, self.module, export, "input", ptr, data)
         return ptr
 
-    def _allocate(self, export: str, old: int, length: int, what: str):
-        """free(old) if set, then malloc a buffer for `length` bytes; return (ptr, capacity)."""
+    def _allocate(self, export: str, old: int, old_cap: int, length: int, what: str):
+        """Free `old` (a block of `old_cap` bytes) if set, then allocate a buffer for `length`
+        bytes; return (ptr, capacity)."""
         if old:
-            self._guest(export, self._free, old)
+            self._free_block(export, old, old_cap)
         capacity = capacity_for(length)
         ptr = u32(self._guest(export, self._malloc, capacity))
         if ptr == 0:
@@ -344,10 +421,12 @@ class Session:
             self._map_trap = None
             self._memory = None
             self._protocol = {}
+            self._packed = {}
             self._numeric = {}
             self._malloc = self._free = None
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
+            self._host_functions = {}
         finally:
             if self._thread is None:
                 self._lock.release()
@@ -366,6 +445,61 @@ class Session:
             raise RunnerClosedError(
                 f"module {self.module!r}: register_string_handler({name!r}) on a closed runner")
         self._handlers[name] = fn
+
+    def register_host_function(self, namespace: str, name: str, fn) -> None:
+        """Make `fn(str)` answer the guest's string host import `namespace.name`."""
+        if not callable(fn):
+            raise TypeError(f"host function {namespace}.{name} must be callable, not "
+                            f"{type(fn).__name__}")
+        if self._closed:
+            raise RunnerClosedError(
+                f"module {self.module!r}: register_host_function({namespace!r}, {name!r}) on a "
+                f"closed runner")
+        self._host_functions[(namespace, name)] = fn
+
+    def host_import(self, namespace: str, name: str):
+        """The trampoline bound to the guest's import `namespace.name` (ptr, len) -> i32: it
+        looks the registered function up at each call."""
+        key = (namespace, name)
+
+        def trampoline(ptr, length):
+            return self._call_host_function(key, ptr, length)
+        return trampoline
+
+    def _call_host_function(self, key: tuple, ptr: int, length: int) -> int:
+        export = self._current
+        qualified = f"{key[0]}.{key[1]}"
+        try:
+            message = read_bytes(self._memory, self.module, export,
+                                 f"message to {qualified}", ptr, length, True)
+        except (WasmMemoryError, WasmDecodeError) as exc:
+            return self._fail(BAD_MESSAGE, exc)
+        fn = self._host_functions.get(key)
+        if fn is None:
+            registered = sorted(f"{ns}.{n}" for ns, n in self._host_functions)
+            return self._fail(NO_HANDLER, HandlerError(
+                f"module {self.module!r}, export {export!r}: the guest called the host "
+                f"function {qualified}, but none is registered under that name (registered: "
+                f"{registered}; register one with register_host_function / "
+                f"wasmRegisterHostFunction)"
+            ))
+        try:
+            result = fn(message)
+        except Exception as exc:
+            error = HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} raised "
+                f"{type(exc).__name__}: {exc}"
+            )
+            error.__cause__ = exc
+            return self._fail(HANDLER_FAILED, error)
+        if result is None:
+            return 0
+        if not isinstance(result, int) or not -(2**31) <= result < 2**32:
+            return self._fail(HANDLER_FAILED, HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} returned "
+                f"{result!r}; a string host import returns an i32 (or nothing)"
+            ))
+        return result - 2**32 if result >= 2**31 else int(result)
 
     def host_call_string(self, ptr: int, length: int) -> int:
         """env.hostCallStringHandler(ptr, len): the article's call, to the "default" handler."""
@@ -436,8 +570,9 @@ class Session:
             ptr = FIXED_INPUT_OFFSET + -(-self._in_len // REPLY_ALIGN) * REPLY_ALIGN
         else:
             if len(data) > self._reply_cap or self._reply_buf == 0:
-                old, self._reply_buf, self._reply_cap = self._reply_buf, 0, 0
-                self._reply_buf, self._reply_cap = self._allocate(export, old, len(data),
+                old, old_cap = self._reply_buf, self._reply_cap
+                self._reply_buf, self._reply_cap = 0, 0
+                self._reply_buf, self._reply_cap = self._allocate(export, old, old_cap, len(data),
                                                                   "handler reply buffer")
             ptr = self._reply_buf
         write_bytes(self._memory, self.module, export, "handler reply", ptr, data)

@@ -92,6 +92,7 @@ def module(store, rel: str) -> wasmer.Module:
 
 FUNC_TYPES = {
     "i32,i32->i32": wasmer.FunctionType([wasmer.Type.I32] * 2, [wasmer.Type.I32]),
+    "i32,i32,i32->i32": wasmer.FunctionType([wasmer.Type.I32] * 3, [wasmer.Type.I32]),
     "i32x4->i32": wasmer.FunctionType([wasmer.Type.I32] * 4, [wasmer.Type.I32]),
     "->i32": wasmer.FunctionType([], [wasmer.Type.I32]),
     "i32,i32->": wasmer.FunctionType([wasmer.Type.I32] * 2, []),
@@ -551,7 +552,7 @@ def test_missing_import_names_what_is_missing(store):
         hostile(store, "missing_import")
     # and it is the only thing missing: provided, the module loads and runs
     g = hostile(store, "missing_import",
-                env={"doesNotExist": ("i32,i32->i32", lambda p, n: n)})
+                env={"doesNotExist": ("i32,i32,i32->i32", lambda p, n, _: n)})
     g.x.run(g.write(b"abc"), 3)
     assert g.result() == b"abc"
 

@@ -3,7 +3,9 @@
 The runner does what happens once per module (read, compile through the cache, check imports,
 bind host functions, instantiate, look every export up once, run `_initialize` / `_start`) and
 hands the per-call work to a protocol `Session` (`golo_fast._accel`: Cython or its twin), whose
-docstring specifies the protocol, the allocation policy, the handler ABI and re-entrancy.
+docstring specifies the protocols, the allocation policy, the handler ABI and re-entrancy.
+Which protocol each export and import follows is decided once, here, by
+`golo_fast.wasm._protocol.detect` (shared with `golo-fast wasm-info`).
 Engine specifics stay behind `golo_fast.wasm._engine`.
 """
 from __future__ import annotations
@@ -18,23 +20,21 @@ from golo_fast import _accel
 from golo_fast.errors import RunnerClosedError, WasmExit, WasmExportError, WasmLoadError, WasmTrap
 from golo_fast.wasm._cache import compile_cached
 from golo_fast.wasm._engine import HostFunction, Limits, Signature, default_engine, select_engine
+from golo_fast.wasm._protocol import (
+    HANDLER_IMPORTS,
+    PACKED,
+    THREE_FUNCTION,
+    WASI_NAMESPACES,
+    ExportProtocol,
+    detect,
+)
 from golo_fast.wasm._wasi import StdioCapture, WasiConfig
 from golo_fast.wasm._worker import Worker, WorkerSession
 
 _I32 = ("i32",)
 _GETTER = Signature((), _I32)
 _PROTOCOL_PARAMS = ("i32", "i32")
-_MALLOC = Signature(_I32, _I32)
-_FREE = Signature(_I32, ())
-_WASI_NAMESPACES = ("wasi_snapshot_preview1", "wasi_unstable")
-# The host imports a guest may use, by name: params, and the results the guest may declare
-# (the article's TinyGo guest declares `uint32` results; C guests may declare none).
-_HOST_IMPORTS = {
-    "hostCallStringHandler": (("i32", "i32"), ((), _I32)),
-    "hostCallNamedHandler": (("i32", "i32", "i32", "i32"), ((), _I32)),
-    "hostGetResultPtr": ((), (_I32,)),
-    "hostGetResultLen": ((), (_I32,)),
-}
+_WASI_NAMESPACES = WASI_NAMESPACES
 _INT_RANGES = {"i32": (-(2**31), 2**32), "i64": (-(2**63), 2**64)}
 
 
@@ -120,8 +120,22 @@ class Runner:
         except WasmLoadError as exc:
             raise WasmLoadError(f"module {name!r}: {exc}") from None
         self._exports = {e.name: e for e in engine.exports(compiled)}
+        imports = engine.imports(compiled)
+        self._detection = detection = detect(
+            {e.name: (e.kind, *((e.signature.params, e.signature.results) if e.signature
+                                else (None, None))) for e in self._exports.values()},
+            [(i.namespace, i.name, i.kind,
+              *((i.signature.params, i.signature.results) if i.signature else (None, None)))
+             for i in imports])
+        needs_issue6 = bool(detection.string_imports
+                            or any(p.name == PACKED for p in detection.exports.values())
+                            or (detection.allocator and detection.allocator.free_takes_size))
         if hasattr(engine, "protocol"):   # an engine with its own C-level session (wasmtime)
-            memproto = engine.protocol(memproto)
+            fast = engine.protocol(memproto)
+            # a C-level session without the packed protocol and string host imports leaves
+            # the modules that need them to `memproto` (over the engine's callables)
+            if _supports_issue6(fast) or not needs_issue6:
+                memproto = fast
         self._session = session = memproto.Session(
             name, self._explain, threading.get_ident() if engine.thread_bound else None)
 
@@ -129,7 +143,7 @@ class Runner:
             wasi = WasiConfig()
         if wasi is not None and wasi.program_name is None:
             wasi = dataclasses.replace(wasi, program_name=name)
-        host = self._host_functions(engine.imports(compiled), session)
+        host = self._host_functions(detection, session)
         capture = None
         if wasi is not None and (wasi.stdout is not None or wasi.stderr is not None):
             capture = StdioCapture(wasi.stdout, wasi.stderr)
@@ -146,19 +160,25 @@ class Runner:
 
         functions = {n: instance.function(n) for n, e in self._exports.items()
                      if e.kind == "function"}
-        protocol = {}
+        protocol, packed = {}, {}
         if memory is not None:
-            protocol = {n: functions[n] for n, e in self._exports.items()
-                        if e.kind == "function" and e.signature.params == _PROTOCOL_PARAMS}
-        has_allocator = self._signature("malloc") == _MALLOC and self._signature("free") == _FREE
+            for n, chosen in detection.exports.items():
+                if chosen.name == THREE_FUNCTION:
+                    protocol[n] = functions[n]
+                elif chosen.name == PACKED:
+                    packed[n] = functions[n]
+        allocator = detection.allocator
+        extra = ((packed, allocator.free_takes_size if allocator else False)
+                 if _supports_issue6(memproto) else ())
         session.attach(
             memory, protocol, functions,
-            functions["malloc"] if has_allocator else None,
-            functions["free"] if has_allocator else None,
+            functions[allocator.alloc] if allocator else None,
+            functions[allocator.free] if allocator else None,
             functions["getResultPtr"] if self._signature("getResultPtr") == _GETTER else None,
             functions["getResultLen"] if self._signature("getResultLen") == _GETTER else None,
             instance.trap_types,
             lambda exc, export: instance.map_trap(exc, name, export),
+            *extra,
         )
         self._initialize()
         return session
@@ -169,55 +189,51 @@ class Runner:
         extern = self._exports.get(export)
         return extern.signature if extern is not None else None
 
-    def _host_functions(self, imports, session) -> dict:
-        """Bind the guest's env.host* imports to the session; refuse what nobody provides."""
+    def _host_functions(self, detection, session) -> dict:
+        """Bind the guest's imports: the article's env.host* ones to the session's handler ABI,
+        string host imports to trampolines that find their function when called; refuse the
+        module, listing them all, when some import nobody can provide."""
+        if detection.missing:
+            raise WasmLoadError(f"module {self.name!r} imports what the host does not provide: "
+                                f"{', '.join(detection.missing)}")
         targets = {
             "hostCallStringHandler": session.host_call_string,
             "hostCallNamedHandler": session.host_call_named,
             "hostGetResultPtr": session.host_result_ptr,
             "hostGetResultLen": session.host_result_len,
         }
-        host, missing = {}, []
-        for imp in imports:
-            if imp.namespace in _WASI_NAMESPACES:
-                continue
-            expected = _HOST_IMPORTS.get(imp.name) if imp.namespace == "env" else None
-            sig = imp.signature
-            if (expected is None or imp.kind != "function" or sig.params != expected[0]
-                    or sig.results not in expected[1]):
-                described = f"{imp.namespace}.{imp.name}"
-                described += f" {sig}" if sig is not None else f" ({imp.kind})"
-                if expected is not None:
-                    described += (f" (expected ({', '.join(expected[0])}) -> "
-                                  f"({', '.join(expected[1][-1])}))")
-                missing.append(described)
-                continue
-            fn = targets[imp.name]
-            if not sig.results:
+        host = {}
+        for import_name, results in detection.handler_imports:
+            fn = targets[import_name]
+            if not results:
                 fn = _discard_result(fn)
-            host[("env", imp.name)] = HostFunction(fn, sig)
-        if missing:
-            raise WasmLoadError(f"module {self.name!r} imports what the host does not provide: "
-                                f"{', '.join(missing)}")
+            host[("env", import_name)] = HostFunction(
+                fn, Signature(HANDLER_IMPORTS[import_name][0], results))
+        for imp in detection.string_imports:
+            fn = session.host_import(imp.namespace, imp.name)
+            results = _I32 if imp.has_result else ()
+            if not imp.has_result:
+                fn = _discard_result(fn)
+            host[(imp.namespace, imp.name)] = HostFunction(fn, Signature(_PROTOCOL_PARAMS,
+                                                                         results))
+        self._string_imports = {(i.namespace, i.name) for i in detection.string_imports}
         return host
 
     def _initialize(self) -> None:
         """Reactors: `_initialize()` once. Commands: `_start()`; exit code 0 is success."""
-        if self._signature("_initialize") == Signature((), ()):
-            try:
-                self._session.call("_initialize", ())
-            except WasmTrap as exc:
-                raise WasmLoadError(f"module {self.name!r}: _initialize failed: {exc}") from exc
-        elif self._signature("_start") == Signature((), ()):
-            try:
-                self._session.call("_start", ())
-            except WasmExit as exc:
-                if exc.code != 0:
-                    raise WasmExit(f"module {self.name!r}: _start exited with code {exc.code}",
-                                   exc.code) from exc
-                self.exit_code = 0
-            else:
-                self.exit_code = 0
+        init = self._detection.init
+        if init is None:
+            return
+        try:
+            self._session.call(init, ())
+        except WasmExit as exc:
+            if init == "_initialize" or exc.code != 0:
+                raise WasmExit(f"module {self.name!r}: {init} exited with code {exc.code}",
+                               exc.code) from exc
+        except WasmTrap as exc:
+            raise WasmLoadError(f"module {self.name!r}: {init} failed: {exc}") from exc
+        if init == "_start":
+            self.exit_code = 0
 
     def _explain(self, api: str, name: str) -> WasmExportError:
         """Why export `name` cannot be called through `api` (a WasmExportError to raise)."""
@@ -233,9 +249,13 @@ class Runner:
             return WasmExportError(f"{where} is a {extern.kind}, not a function")
         if api == "call":
             return WasmExportError(f"{where}: cannot be called")
-        if extern.signature.params != _PROTOCOL_PARAMS:
+        chosen = self._detection.exports.get(name)
+        if chosen is None:
             return WasmExportError(f"{where} has signature {extern.signature}; {api} needs "
-                                   f"(i32, i32) -> ()")
+                                   f"(i32, i32) -> () (with getResultPtr/getResultLen) or "
+                                   f"(i32, i32) -> (i64) (packed return)")
+        if extern.signature.results:   # packed, without memory or allocator
+            return WasmExportError(f"{where}: {api} cannot call it: {chosen}")
         memory = self._exports.get("memory")
         if memory is None or memory.kind != "memory":
             return WasmExportError(f"{where}: {api} needs the module to export its memory as "
@@ -258,6 +278,21 @@ class Runner:
             raise RunnerClosedError(f"module {self.name!r}: {what} on a closed runner")
 
     # -- the public API ------------------------------------------------------------------------
+
+    def describe(self, name: str) -> ExportProtocol:
+        """How `call_string` / `call_bytes` call export `name`: an ExportProtocol whose `name`
+        is "3-function", "packed" or None (then `text` says why not), with the allocator used
+        and who frees the result ("guest" or "host"); str() is one line, as wasm-info prints.
+        WasmExportError if there is no such function."""
+        self._check_open(f"describe({name!r})")
+        extern = self._exports.get(name)
+        if extern is None or extern.kind != "function":
+            raise self._explain("describe", name)
+        chosen = self._detection.exports.get(name)
+        if chosen is None:
+            return ExportProtocol(name, None, f"numeric export {extern.signature}: call it with "
+                                              f"numbers (Runner.call / wasmCall)")
+        return chosen
 
     def has_function(self, name: str) -> bool:
         """True when the guest exports a function called `name`."""
@@ -321,6 +356,19 @@ class Runner:
         "default", through env.hostCallNamedHandler(namePtr, nameLen, ptr, len) by name."""
         self._session.register_handler(name, fn)
 
+    def register_host_function(self, namespace: str, name: str, fn) -> None:
+        """Let the guest's string host import `namespace.name` (ptr, len) -> () or -> i32 call
+        `fn(str)`; for an i32 import, fn's int (None: 0) is what the guest gets. Works before or
+        after the guest is loaded: imports find their function at each call. The article's
+        env.host* imports are answered by register_string_handler instead."""
+        if not isinstance(namespace, str) or not isinstance(name, str):
+            raise TypeError("register_host_function(namespace, name, fn): namespace and name "
+                            "must be str")
+        if namespace == "env" and name in HANDLER_IMPORTS:
+            raise ValueError(f"env.{name} is the article's handler ABI: use "
+                             f"register_string_handler")
+        self._session.register_host_function(namespace, name, fn)
+
     def close(self) -> None:
         """Release the instance; every later call raises RunnerClosedError. Idempotent."""
         self._session.close()
@@ -338,6 +386,12 @@ class Runner:
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"<golo_fast.wasm.Runner {self.name!r} ({state})>"
+
+
+def _supports_issue6(memproto) -> bool:
+    """Whether a protocol module's Session knows the packed protocol, the allocate/deallocate
+    pair and string host imports (attach's `packed`, `free_takes_size`; host_import)."""
+    return hasattr(memproto.Session, "host_import")
 
 
 def _discard_result(fn):

@@ -82,6 +82,9 @@ class WorkerSession:
     def register_handler(self, name, fn):
         return self._worker.run(self._session.register_handler, name, fn)
 
+    def register_host_function(self, namespace, name, fn):
+        return self._worker.run(self._session.register_host_function, namespace, name, fn)
+
     def close(self) -> None:
         self._worker.run(self._session.close)   # drops the guest's objects on their own thread
         self._worker.stop()

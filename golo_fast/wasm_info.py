@@ -8,8 +8,8 @@ no engine, runs nothing from the guest, and explains a broken file instead of fa
     info.exports, info.imports, info.memories, info.protocols(), info.producer()
     print(wasm_info.format_text(info)); json.dumps(wasm_info.to_json(info))
 
-Protocols are named by the detection rule golo-fast's bridge applies at load (issue 6 and
-guests/README.md), from signatures and export names only:
+Protocols are named by the detection golo-fast's bridge applies at load — the same function,
+golo_fast.wasm._protocol.detect (issue 6, docs/protocols.md) — from signatures and names only:
 
 - *3-function* (the seed article): an export `(i32, i32) -> ()`, with `getResultPtr() -> i32`,
   `getResultLen() -> i32` and an exported memory; the guest owns the result. The host writes
@@ -19,7 +19,7 @@ guests/README.md), from signatures and export names only:
   `allocate`/`deallocate`.
 - *host handlers*: imports `env.hostCallStringHandler` / `env.hostCallNamedHandler` (with
   `env.hostGetResultPtr`/`hostGetResultLen`), answered by wasmRegisterStringHandler.
-- *string host imports*: any other `env` import `(i32, i32) -> ()` or `-> i32` (e.g.
+- *string host imports*: any other non-WASI import `(i32, i32) -> ()` or `-> i32` (e.g.
   `env.log`), answered by a host function registered under that name.
 - *WASI*: imports from `wasi_snapshot_preview1`; a command (`_start`) or a reactor
   (`_initialize`).
@@ -40,15 +40,6 @@ _SECTION_NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table"
                   6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data",
                   12: "data count", 13: "tag"}
 _PAGE = 65536
-_FIXED_INPUT_OFFSET = 1024          # where the host writes input for a guest without allocator
-# the article's host imports (module "env"): parameters, and the results a guest may declare
-_HANDLER_IMPORTS = {
-    "hostCallStringHandler": (("i32", "i32"), ((), ("i32",))),
-    "hostCallNamedHandler": (("i32", "i32", "i32", "i32"), ((), ("i32",))),
-    "hostGetResultPtr": ((), (("i32",),)),
-    "hostGetResultLen": ((), (("i32",),)),
-}
-_WASI = ("wasi_snapshot_preview1", "wasi_unstable")
 # (field of the producers section, value name in lower case) -> toolchain, first match wins
 _TOOLCHAINS = (
     ("processed-by", "tinygo", "TinyGo"), ("language", "go", "TinyGo"),
@@ -381,89 +372,44 @@ def producer_of(producers: dict) -> str:
 
 
 def describe_protocols(info: ModuleInfo) -> dict:
-    """The calling conventions golo-fast sees in a module.
+    """The calling conventions golo-fast sees in a module, by the bridge's own detection
+    (golo_fast.wasm._protocol.detect).
 
     Returns {"exports": {name: description}, "module": [descriptions], "missing": [imports no
     host function can satisfy]}; descriptions are short sentences.
     """
-    i32 = ("i32",)
-    getter = FuncType((), i32)
-    memory = info.export("memory")
-    has_memory = memory is not None and memory.kind == "memory"
-    getters = (info.export_type("getResultPtr") == getter
-               and info.export_type("getResultLen") == getter)
-    malloc_free = (info.export_type("malloc") == FuncType(i32, i32)
-                   and info.export_type("free") == FuncType(i32, ()))
-    allocate = (info.export_type("allocate") == FuncType(i32, i32)
-                and info.export_type("deallocate") == FuncType(("i32", "i32"), ()))
-    allocator_names = {"malloc", "free"} if malloc_free else set()
-    allocator_names |= {"allocate", "deallocate"} if allocate else set()
-    per_export = {}
-    for e in info.exports:
-        if e.kind != "function" or e.detail is None or e.name in allocator_names:
-            continue
-        sig = e.detail
-        if sig == FuncType(("i32", "i32"), ()):
-            if not has_memory:
-                per_export[e.name] = "(ptr, len) export, but the module exports no memory"
-            elif getters:
-                where = ("input in a block from malloc" if malloc_free
-                         else f"input written at offset {_FIXED_INPUT_OFFSET}")
-                per_export[e.name] = f"3-function protocol (getResultPtr/getResultLen); {where}"
-            else:
-                per_export[e.name] = ("(ptr, len) export without getResultPtr() -> i32 and "
-                                      "getResultLen() -> i32: no string result")
-        elif sig == FuncType(("i32", "i32"), ("i64",)):
-            if not has_memory:
-                per_export[e.name] = "packed (i32, i32) -> i64, but the module exports no memory"
-            elif malloc_free:
-                per_export[e.name] = "packed return ptr << 32 | len; malloc/free (host frees)"
-            elif allocate:
-                per_export[e.name] = ("packed return ptr << 32 | len; allocate/deallocate "
-                                      "(host frees)")
-            else:
-                per_export[e.name] = ("packed return ptr << 32 | len, but no malloc/free or "
-                                      "allocate/deallocate export")
+    from golo_fast.wasm._protocol import HANDLER_IMPORTS, detect
+
+    def shape(detail):
+        return (detail.params, detail.results) if isinstance(detail, FuncType) else (None, None)
+
+    found = detect({e.name: (e.kind, *shape(e.detail)) for e in info.exports},
+                   [(e.module, e.name, e.kind, *shape(e.detail)) for e in info.imports])
+    per_export = {name: chosen.text for name, chosen in found.exports.items()}
     module = []
-    names = {(e.module, e.name) for e in info.imports
-             if e.module != "env" or e.name not in _HANDLER_IMPORTS or _handler_ok(e)}
-    if ("env", "hostCallStringHandler") in names:
+    handlers = {name for name, _ in found.handler_imports}
+    if "hostCallStringHandler" in handlers:
         module.append("host handler: env.hostCallStringHandler (wasmRegisterStringHandler)")
-    if ("env", "hostCallNamedHandler") in names:
+    if "hostCallNamedHandler" in handlers:
         module.append("named host handlers: env.hostCallNamedHandler "
                       "(wasmRegisterStringHandler with a name)")
-    missing = []
-    for e in info.imports:
-        if e.module in _WASI:
-            continue
-        sig = e.detail
-        if e.module == "env" and e.name in _HANDLER_IMPORTS:
-            params, results = _HANDLER_IMPORTS[e.name]
-            if not _handler_ok(e):
-                missing.append(f"env.{e.name} {_detail_text(e) or e.kind} (expected "
-                               f"{FuncType(params, results[-1])})")
-            continue
-        if (e.module == "env" and e.kind == "function"
-                and sig in (FuncType(("i32", "i32"), ()), FuncType(("i32", "i32"), i32))):
-            module.append(f"string host import: env.{e.name}(ptr, len) "
-                          f"(register a host function named {e.name!r})")
-        else:
-            missing.append(f"{e.module}.{e.name}")
-    wasi = "WASI " if any(e.module in _WASI for e in info.imports) else ""
-    if info.export_type("_initialize") == FuncType((), ()):
+    for imp in found.string_imports:
+        module.append(f"string host import: {imp.namespace}.{imp.name}(ptr, len) "
+                      f"(register a host function named {imp.name!r})")
+    # the article's handler imports with a wrong signature say what was expected
+    missing = [text if qualified[len("env."):] in HANDLER_IMPORTS
+               and qualified.startswith("env.") else qualified
+               for qualified, text in zip(found.missing_names, found.missing)]
+    wasi = "WASI " if found.wasi else ""
+    if found.init == "_initialize":
         module.append(f"{wasi}reactor: _initialize runs once at load")
-    elif info.export_type("_start") == FuncType((), ()):
+    elif found.init == "_start":
         module.append(f"{wasi}command: _start runs once at load (exit code 0 is success)")
     elif wasi:
         module.append("WASI imports (no _initialize or _start export)")
     if info.start is not None:
         module.append("wasm start function runs at instantiation")
     return {"exports": per_export, "module": module, "missing": missing}
-
-
-def _handler_ok(e: Entry) -> bool:
-    params, results = _HANDLER_IMPORTS[e.name]
-    return e.kind == "function" and e.detail.params == params and e.detail.results in results
 
 
 def _detail_text(e: Entry) -> str:

@@ -237,6 +237,27 @@ def wasmRegisterStringHandler(runner, name_or_closure, closure=None):
         raise _bridge_failure("wasmRegisterStringHandler", exc) from exc
 
 
+def wasmRegisterHostFunction(runner, namespace, name, closure):
+    """Answer the guest's string host import `namespace.name` (ptr, len) -> () or -> i32 with
+    `closure(message)`; for an i32 import the closure's integer (null: 0) goes back to the
+    guest. Registering after wasmLoad works: imports find their closure when called."""
+    runner = _runner(runner, "wasmRegisterHostFunction")
+    namespace = _text(namespace, "wasmRegisterHostFunction: the import module")
+    name = _text(name, "wasmRegisterHostFunction: the import name")
+    if not is_function(closure):
+        raise _argument_error(f"wasmRegisterHostFunction: the host function must be a "
+                              f"function, not {java_name(closure)}")
+    try:
+        runner.register_host_function(namespace, name, closure)
+    except _PASSING:
+        raise
+    except ValueError as exc:   # one of the article's env.host* imports
+        raise _argument_error(f"wasmRegisterHostFunction: {exc} "
+                              f"(wasmRegisterStringHandler)") from None
+    except Exception as exc:
+        raise _bridge_failure("wasmRegisterHostFunction", exc) from exc
+
+
 def wasmClose(runner):
     runner = _runner(runner, "wasmClose")
     try:
@@ -255,5 +276,6 @@ WASM_BUILTINS = {
     "wasmCallBytes": wasmCallBytes,
     "wasmCall": wasmCall,
     "wasmRegisterStringHandler": wasmRegisterStringHandler,
+    "wasmRegisterHostFunction": wasmRegisterHostFunction,
     "wasmClose": wasmClose,
 }

@@ -93,6 +93,7 @@ class Detection:
     handler_imports: list = field(default_factory=list)  # (name, results) of the article's ABI
     string_imports: list = field(default_factory=list)   # StringImport
     missing: list = field(default_factory=list)          # descriptions of unsatisfiable imports
+    missing_names: list = field(default_factory=list)    # the same imports, "namespace.name"
     wasi: bool = False
     init: str | None = None                              # "_initialize", "_start" or None
 
@@ -159,7 +160,8 @@ def detect(exports: dict, imports: list) -> Detection:
         if namespace in WASI_NAMESPACES:
             found.wasi = True
             continue
-        described = f"{namespace}.{name}"
+        qualified = f"{namespace}.{name}"
+        described = qualified
         described += f" {_sig(params, results)}" if params is not None else f" ({kind})"
         if namespace == "env" and name in HANDLER_IMPORTS:
             want_params, want_results = HANDLER_IMPORTS[name]
@@ -168,6 +170,7 @@ def detect(exports: dict, imports: list) -> Detection:
             else:
                 found.missing.append(f"{described} (expected "
                                      f"{_sig(want_params, want_results[-1])})")
+                found.missing_names.append(qualified)
             continue
         if kind == "function" and params == STRING_PARAMS and results in STRING_IMPORT_RESULTS:
             found.string_imports.append(StringImport(namespace, name, bool(results)))
@@ -175,6 +178,7 @@ def detect(exports: dict, imports: list) -> Detection:
             found.missing.append(f"{described} (not a string host import: those are "
                                  f"(i32, i32) -> () or (i32, i32) -> (i32))"
                                  if kind == "function" else described)
+            found.missing_names.append(qualified)
 
     if fn_sig("_initialize") == ((), ()):
         found.init = "_initialize"

@@ -109,6 +109,36 @@ def register_linecache():
         linecache.cache[path] = (len(text), None, text.splitlines(True), path)
 
 
+_REPEATS_SHOWN = 3
+_FRAMES_KEPT = 50
+
+
+def _fold(frames: list) -> list:
+    """A runaway recursion leaves ~10^5 frames: show the first repeats of a frame as Python
+    does ("[previous frame repeated N more times]"), and at most 2 * _FRAMES_KEPT entries of
+    the rest (the outermost and the innermost, where the error is)."""
+    entries, repeated = [], 0
+
+    def flush():
+        if repeated >= _REPEATS_SHOWN:
+            entries.append(f"[previous frame repeated {repeated - _REPEATS_SHOWN + 1} more times]")
+
+    for frame in frames:
+        if entries and frame == entries[-1]:
+            repeated += 1
+            if repeated < _REPEATS_SHOWN:
+                entries.append(frame)
+            continue
+        flush()
+        repeated = 0
+        entries.append(frame)
+    flush()
+    if len(entries) > 2 * _FRAMES_KEPT:
+        hidden = len(entries) - 2 * _FRAMES_KEPT
+        entries = entries[:_FRAMES_KEPT] + [f"[{hidden} more frames]"] + entries[-_FRAMES_KEPT:]
+    return entries
+
+
 def format_runtime_error(message: str, exc: BaseException, debug: bool = False,
                          colour: bool = False) -> str:
     out = []
@@ -118,7 +148,11 @@ def format_runtime_error(message: str, exc: BaseException, debug: bool = False,
     frames = golo_frames(exc.__traceback__)
     if frames:
         out.append(_paint("Golo stack (most recent call last):", "frame", colour) + "\n")
-        for path, line, col, fn in frames:
+        for entry in _fold(frames):
+            if isinstance(entry, str):
+                out.append(f"  {_paint(entry, 'frame', colour)}\n")
+                continue
+            path, line, col, fn = entry
             out.append(f"  {_paint(f'{path}:{line}:{col}:', 'bold', colour)} in {fn}\n")
     out.append(f"{_paint('error:', 'error', colour)} {_paint(message, 'bold', colour)}\n")
     return "".join(out)

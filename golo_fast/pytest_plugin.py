@@ -296,34 +296,7 @@ def _runtime_report(exc: BaseException, debug: bool) -> GoloFailure:
         last = f"error: {message}\n"
         if backtrace.endswith(last):
             backtrace = backtrace[:-len(last)]
-    return GoloFailure(location + _shorten(backtrace), GoloCrash(path, line, message))
-
-
-_REPEATS_SHOWN = 3
-_LINES_KEPT = 60
-
-
-def _shorten(backtrace: str) -> str:
-    """A runaway recursion gives a backtrace of ~10^5 frames: show the first repeats of a
-    frame line as Python does ("[Previous line repeated N more times]"), and at most
-    2 * _LINES_KEPT lines of the rest."""
-    lines, repeated = [], 0
-    for line in backtrace.splitlines():
-        if lines and line == lines[-1] and line.startswith("  "):
-            repeated += 1
-            if repeated < _REPEATS_SHOWN:
-                lines.append(line)
-            continue
-        if repeated >= _REPEATS_SHOWN:
-            lines.append(f"  [Previous line repeated {repeated - _REPEATS_SHOWN + 1} more times]")
-        repeated = 0
-        lines.append(line)
-    if repeated >= _REPEATS_SHOWN:
-        lines.append(f"  [Previous line repeated {repeated - _REPEATS_SHOWN + 1} more times]")
-    if len(lines) > 2 * _LINES_KEPT:
-        hidden = len(lines) - 2 * _LINES_KEPT
-        lines = lines[:_LINES_KEPT] + [f"  [{hidden} more lines]"] + lines[-_LINES_KEPT:]
-    return "".join(line + "\n" for line in lines)
+    return GoloFailure(location + backtrace, GoloCrash(path, line, message))
 
 
 class _Located:

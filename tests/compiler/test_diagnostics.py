@@ -59,3 +59,27 @@ def test_golo_function_names():
     assert diagnostics.golo_function_name("<lambda>") == "closure"
     from golo_fast.resolve import function_pyname
     assert diagnostics.golo_function_name(function_pyname("größe", 1, False)) == "größe"
+
+
+def test_runaway_recursion_backtrace_is_folded_and_capped(tmp_path):
+    """~10^5 Golo frames become a few lines: repeats folded, the middle elided."""
+    import subprocess
+    import sys
+    script = tmp_path / "rec.golo"
+    script.write_text("module Rec\n"
+                      "function f = |n| -> 1 + f(n + 1)\n"
+                      "function g = |n| -> h(n + 1)\n"
+                      "function h = |n| -> g(n + 1) + 1\n"
+                      "function main = |args| {\n"
+                      "  try { f(0) } catch (e) { println(\"caught\") }\n"
+                      "  g(0)\n"
+                      "}\n")
+    done = subprocess.run([sys.executable, "-m", "golo_fast", str(script)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stdout == "caught\n"
+    lines = done.stderr.splitlines()
+    assert lines[-1] == "error: java.lang.StackOverflowError"
+    assert len(lines) < 120, len(lines)
+    assert any(line.strip().endswith("more frames]") for line in lines)
+    assert f"{script}:7:3: in main" in done.stderr

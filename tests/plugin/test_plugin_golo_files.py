@@ -392,7 +392,7 @@ def test_a_runaway_recursion_gives_a_short_report(pytester, outcomes):
         f"  {path}:3:31: in forever",
         f"  {path}:3:31: in forever",
         f"  {path}:3:31: in forever",
-        "  [[]Previous line repeated * more times[]]",
+        "  [[]previous frame repeated * more times[]]",
     ])
     assert len(result.outlines) < 60, len(result.outlines)
 

@@ -640,6 +640,9 @@ class CodeGenerator:
         return result
 
     def stmt_ExprStmt(self, s):
+        if isinstance(s.expr, n.MethodCall):
+            return [ast.Expr(value=self.at(self.expr_MethodCall(s.expr, discard=True),
+                                           s.expr.span))]
         return [ast.Expr(value=self.expr(s.expr))]
 
     def destructure_targets(self, names, rest, value, span) -> list:
@@ -1069,9 +1072,8 @@ class CodeGenerator:
             return _call(self.helper("call_value_named"), [callee, self.named_dict(e.args)])
         return _call(callee, self.call_args(e.args))
 
-    def expr_MethodCall(self, e):
+    def expr_MethodCall(self, e, discard: bool = False):
         self.note_call(e.span)
-        helper = self.helper("invoke_safe" if e.safe else "invoke")
         owners = self.member_owners.get(e.name)
         known = self.fn.structs.get(getattr(e.receiver, "binding", None)) \
             if isinstance(e.receiver, n.Name) else None
@@ -1091,11 +1093,39 @@ class CodeGenerator:
                                  orelse=_call(self.helper("invoke0"),
                                               [_load("_ctx"), again, _const(e.name)]))
             return _call(self.helper("invoke0"), [_load("_ctx"), recv, _const(e.name)])
-        if not e.safe and len(e.args) <= 3:
-            # Fixed-arity entry points: no *args packing on the hot path.
-            helper = self.helper(f"invoke{len(e.args)}")
-        return _call(helper, [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
-                     + self.call_args(e.args))
+        if e.safe:
+            return _call(self.helper("invoke_safe"), [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
+                         + self.call_args(e.args))
+        return self.site_call(e, discard)
+
+    def site_call(self, e, discard: bool):
+        """`recv: name(args)` through this call site's own cache (`_rt.call_site`):
+        `_c[1](recv, args) if type(recv) is _c[0] else _site(recv, args)`, the hit costing a
+        type test and a direct call of the method (a C one where the runtime has it)."""
+        site = f"_{py_identifier(e.name)}__m{self.next_id()}"
+        keywords = [ast.keyword(arg="discard", value=_const(True))] if discard else []
+        self.constants.append(ast.Assign(targets=[_store(site)], value=_call(
+            ast.Attribute(value=_load("_rt"), attr="call_site", ctx=ast.Load()),
+            [_load("_ctx"), _const(e.name), _const(len(e.args))], keywords)))
+        recv = self.expr(e.receiver)
+        args = self.call_args(e.args)
+        # Inline only when the arguments cannot run a registration (which empties the cache)
+        # after the cached method was read: the method is fetched before they are evaluated.
+        first = None
+        if all(_inert(a.value) for a in e.args):
+            first, again = self.temp_bind(recv)
+        if first is None:
+            return _call(_load(site), [recv] + args)
+        cache = site + "_c"
+        self.constants.append(ast.Assign(targets=[_store(cache)], value=ast.Attribute(
+            value=_load(site), attr="cache", ctx=ast.Load())))
+        test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.Is()],
+                           comparators=[ast.Subscript(value=_load(cache), slice=_const(0),
+                                                      ctx=ast.Load())])
+        hit = _call(ast.Subscript(value=_load(cache), slice=_const(1), ctx=ast.Load()),
+                    [again] + args)
+        return ast.IfExp(test=test, body=hit,
+                         orelse=_call(_load(site), [again] + copy.deepcopy(args)))
 
     def expr_Closure(self, e):
         return self.closure(e)
@@ -1192,6 +1222,21 @@ def _assign(name: str, value: ast.expr) -> ast.stmt:
                       body=[ast.Assign(targets=[_store(name)], value=value.body)],
                       orelse=[ast.Assign(targets=[_store(name)], value=value.orelse)])
     return ast.Assign(targets=[_store(name)], value=value)
+
+
+def _inert(e) -> bool:
+    """`e` evaluates without calling Golo code that could register anything: literals,
+    names, closures (made, not called), operators and collection literals of those."""
+    t = type(e)
+    if t is n.Literal or t is n.Name or t is n.Closure:
+        return True
+    if t is n.Binary:
+        return _inert(e.left) and _inert(e.right)
+    if t is n.Unary:
+        return _inert(e.operand)
+    if t is n.Collection:
+        return all(_inert(item) for item in e.items)
+    return False
 
 
 def _num_literal(e) -> bool:

@@ -446,21 +446,28 @@ def invoke3(ctx: ModuleContext, recv, name: str, a, b, c):
     return fn(recv, a, b, c)
 
 
-def call_site(ctx: ModuleContext, name: str, argc: int):
+def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False):
     """A method call site `recv: name(a1..an)` with its own one-entry cache.
 
     Returns `site(recv, *args)`.  The last receiver type and its method are remembered, so a
     call site that always sees one kind (the common case) skips even the lookup of `invoke`.
     Every registration that clears the contexts' caches also empties the call sites.
+
+    `site.cache` is that memory, the list `[receiver type, method]` (`[None, None]` when
+    empty): compiled code tests `type(recv) is cache[0]` and calls `cache[1](recv, *args)`
+    inline, and calls `site` itself on a miss.  With `discard=True` (a call whose value is
+    not used) the method cached may be a C callable with the same effect but another result
+    (`methods.DISCARDING`: `list.append` for a list's `add`, which answers true).
     """
     state = [None, None]
     ctx._sites.append(state)
+    discarding = _m.DISCARDING if discard else {}
 
     def lookup(recv):
         fn = ctx._methods.get((type(recv), name, argc))
         if fn is None:
             fn = ctx.find_method(recv, name, argc)
-        state[1] = fn
+        state[1] = discarding.get(fn, fn)
         state[0] = type(recv)
         _CACHING.add(ctx)
         return fn
@@ -486,6 +493,7 @@ def call_site(ctx: ModuleContext, name: str, argc: int):
                 return state[1](recv, *args)
             return lookup(recv)(recv, *args)
     site.__qualname__ = site.__name__ = f"call_site<{name}/{argc}>"
+    site.cache = state
     return site
 
 

@@ -1344,6 +1344,10 @@ for _t, _name in ((str, "length"), (GoloList, "size"), (Vector, "size"), (ReadOn
     NATIVE[_t][_name] = [(0, 0, len)]
 del _t, _name
 
+# Methods whose effect a C callable has, with another result: a call site whose value is
+# unused (`call_site(..., discard=True)`) calls that instead. A list's `add` answers true.
+DISCARDING = {_List.add: list.append}
+
 STRUCT_NATIVE = _table(_Struct)
 UNION_NATIVE = _table(_Union)
 EXCEPTION_METHODS = _table(_Exception)

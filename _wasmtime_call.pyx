@@ -395,7 +395,10 @@ cdef class Session:
     cdef uint64_t _fuel                # set before each guest call when nonzero
     cdef uint64_t _ticks               # epoch deadline set before each guest call when nonzero
     cdef int _depth                    # guest calls in progress (host handlers call malloc)
-    cdef dict _protocol                # name -> _Func taking (ptr, len)
+    cdef dict _protocol                # name -> _Func taking (ptr, len), 3-function
+    cdef dict _packed                  # name -> _Func (ptr, len) -> i64, packed return
+    cdef bint _free_takes_size         # deallocate(ptr, size) rather than free(ptr)
+    cdef dict _host_functions          # (namespace, name) -> fn for string host imports
     cdef dict _numeric                 # name -> _Func
     cdef _Func _malloc
     cdef _Func _free
@@ -430,11 +433,16 @@ cdef class Session:
         self._map_trap = None
         self._handlers = {}
         self._protocol = {}
+        self._packed = {}
+        self._host_functions = {}
         self._numeric = {}
 
     def attach(self, memory, dict protocol, dict numeric, malloc, free,
-               get_result_ptr, get_result_len, tuple trap_types, map_trap):
-        """Give the session the instance's memory and export functions (each looked up once)."""
+               get_result_ptr, get_result_len, tuple trap_types, map_trap,
+               packed=None, free_takes_size=False):
+        """Give the session the instance's memory and export functions (each looked up once);
+        `packed` holds the packed-return exports, and `free` is `deallocate(ptr, size)` when
+        `free_takes_size` (see golo_fast._memproto_py.Session.attach)."""
         cdef LiveMemory live = None
         first = None
         for export in numeric.values():
@@ -463,6 +471,8 @@ cdef class Session:
         funcs = {name: _Func(export) for name, export in numeric.items()}
         self._numeric = funcs
         self._protocol = {name: funcs[name] for name in protocol}
+        self._packed = {name: funcs[name] for name in (packed or {})}
+        self._free_takes_size = bool(free_takes_size)
         self._malloc = funcs[_name_of(numeric, malloc)] if malloc is not None else None
         self._free = funcs[_name_of(numeric, free)] if free is not None else None
         self._get_result_ptr = (funcs[_name_of(numeric, get_result_ptr)]
@@ -664,7 +674,12 @@ cdef class Session:
         self._enter(api, name)
         try:
             found = PyDict_GetItem(self._protocol, name)
-            if found == NULL or self._get_result_ptr is None or self._get_result_len is None:
+            if found == NULL:
+                found = PyDict_GetItem(self._packed, name)
+                if found != NULL:
+                    return self._packed_call(name, <_Func>found, data, length, as_text)
+                raise self._explain(api, name)
+            if self._get_result_ptr is None or self._get_result_len is None:
                 raise self._explain(api, name)
             ptr = self._place_input(name, data, length)
             values[0].i32 = <int32_t>ptr
@@ -678,6 +693,47 @@ cdef class Session:
         finally:
             self._leave()
 
+    cdef object _packed_call(self, object name, _Func fn, const char* data, Py_ssize_t length,
+                             bint as_text):
+        """One packed-return call: input, fn(ptr, len) -> i64, read, free the result."""
+        cdef wasmtime_val_raw_t values[2]
+        cdef uint64_t ptr, packed, result_ptr, result_len
+        ptr = self._place_input(name, data, length)
+        values[0].i32 = <int32_t>ptr
+        values[1].i32 = <int32_t>length
+        self._invoke(name, fn, values, 2)
+        packed = <uint64_t>values[0].i64
+        result_ptr = packed >> 32
+        result_len = packed & _U32_MASK
+        if self._pending is not None:
+            # a host import failed: give the block back (if it is one), then raise that
+            try:
+                if self._memory is not None and result_ptr + result_len <= self._memory.size():
+                    self._free_block(name, result_ptr, result_len)
+            finally:
+                self._raise_pending()
+        try:
+            result = self._read(name, "result", result_ptr, result_len, as_text)
+        except WasmDecodeError:
+            self._free_block(name, result_ptr, result_len)   # read fine, but not text
+            raise
+        self._free_block(name, result_ptr, result_len)
+        self._raise_pending()
+        return result
+
+    cdef int _free_block(self, object export, uint64_t ptr, uint64_t size) except -1:
+        """Give a block back to the guest's allocator: free(ptr) or deallocate(ptr, size)."""
+        cdef wasmtime_val_raw_t values[2]
+        if ptr == 0:
+            return 0
+        values[0].i32 = <int32_t>ptr
+        if self._free_takes_size:
+            values[1].i32 = <int32_t>size
+            self._invoke(export, self._free, values, 2)
+        else:
+            self._invoke(export, self._free, values, 1)
+        return 0
+
     cdef uint64_t _place_input(self, object export, const char* data,
                                Py_ssize_t length) except? 0:
         cdef uint64_t ptr
@@ -685,22 +741,24 @@ cdef class Session:
             ptr = _FIXED_INPUT_OFFSET
         else:
             if <uint64_t>length > self._in_cap or self._in_ptr == 0:
-                old = self._in_ptr
+                old, old_cap = self._in_ptr, self._in_cap
                 self._in_ptr = 0
                 self._in_cap = 0
-                self._in_ptr, self._in_cap = self._allocate(export, old, length, "input buffer")
+                self._in_ptr, self._in_cap = self._allocate(export, old, old_cap, length,
+                                                            "input buffer")
             ptr = self._in_ptr
         self._in_len = length
         self._write(export, "input", ptr, data, length)
         return ptr
 
-    cdef tuple _allocate(self, object export, uint64_t old, uint64_t length, str what):
-        """free(old) if set, then malloc a buffer for `length` bytes; return (ptr, capacity)."""
+    cdef tuple _allocate(self, object export, uint64_t old, uint64_t old_cap, uint64_t length,
+                         str what):
+        """Free `old` (a block of `old_cap` bytes) if set, then allocate a buffer for `length`
+        bytes; return (ptr, capacity)."""
         cdef wasmtime_val_raw_t value[1]
         cdef uint64_t capacity, ptr
         if old:
-            value[0].i32 = <int32_t>old
-            self._invoke(export, self._free, value, 1)
+            self._free_block(export, old, old_cap)
         capacity = _capacity_for(length)
         value[0].i32 = <int32_t>capacity
         self._invoke(export, self._malloc, value, 1)
@@ -766,10 +824,12 @@ cdef class Session:
             self._map_trap = None
             self._memory = None
             self._protocol = {}
+            self._packed = {}
             self._numeric = {}
             self._malloc = self._free = None
             self._get_result_ptr = self._get_result_len = None
             self._handlers = {}
+            self._host_functions = {}
             self._context = NULL
             store, self._store = self._store, None
             if store is not None:
@@ -793,6 +853,61 @@ cdef class Session:
             raise RunnerClosedError(
                 f"module {self.module!r}: register_string_handler({name!r}) on a closed runner")
         self._handlers[name] = fn
+
+    def register_host_function(self, namespace, name, fn):
+        """Make `fn(str)` answer the guest's string host import `namespace.name`."""
+        if not callable(fn):
+            raise TypeError(f"host function {namespace}.{name} must be callable, not "
+                            f"{type(fn).__name__}")
+        if self._closed:
+            raise RunnerClosedError(
+                f"module {self.module!r}: register_host_function({namespace!r}, {name!r}) on a "
+                f"closed runner")
+        self._host_functions[(namespace, name)] = fn
+
+    def host_import(self, namespace, name):
+        """The trampoline bound to the guest's import `namespace.name` (ptr, len) -> i32: it
+        looks the registered function up at each call."""
+        key = (namespace, name)
+
+        def trampoline(ptr, length):
+            return self._call_host_function(key, ptr, length)
+        return trampoline
+
+    def _call_host_function(self, tuple key, ptr, length):
+        export = self._current
+        qualified = f"{key[0]}.{key[1]}"
+        try:
+            message = self._read(export, f"message to {qualified}", _u32(ptr), _u32(length),
+                                 True)
+        except (WasmMemoryError, WasmDecodeError) as exc:
+            return self._fail(BAD_MESSAGE, exc)
+        fn = self._host_functions.get(key)
+        if fn is None:
+            registered = sorted(f"{ns}.{n}" for ns, n in self._host_functions)
+            return self._fail(NO_HANDLER, HandlerError(
+                f"module {self.module!r}, export {export!r}: the guest called the host "
+                f"function {qualified}, but none is registered under that name (registered: "
+                f"{registered}; register one with register_host_function / "
+                f"wasmRegisterHostFunction)"
+            ))
+        try:
+            result = fn(message)
+        except Exception as exc:
+            error = HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} raised "
+                f"{type(exc).__name__}: {exc}"
+            )
+            error.__cause__ = exc
+            return self._fail(HANDLER_FAILED, error)
+        if result is None:
+            return 0
+        if not isinstance(result, int) or not -(2**31) <= result < 2**32:
+            return self._fail(HANDLER_FAILED, HandlerError(
+                f"module {self.module!r}, export {export!r}: host function {qualified} returned "
+                f"{result!r}; a string host import returns an i32 (or nothing)"
+            ))
+        return result - 2**32 if result >= 2**31 else int(result)
 
     def host_call_string(self, ptr, length):
         """env.hostCallStringHandler(ptr, len): the article's call, to the "default" handler."""
@@ -864,10 +979,10 @@ cdef class Session:
             ptr = _FIXED_INPUT_OFFSET + (self._in_len + _REPLY_ALIGN - 1) // _REPLY_ALIGN * _REPLY_ALIGN
         else:
             if length > self._reply_cap or self._reply_buf == 0:
-                old = self._reply_buf
+                old, old_cap = self._reply_buf, self._reply_cap
                 self._reply_buf = 0
                 self._reply_cap = 0
-                self._reply_buf, self._reply_cap = self._allocate(export, old, length,
+                self._reply_buf, self._reply_cap = self._allocate(export, old, old_cap, length,
                                                                   "handler reply buffer")
             ptr = self._reply_buf
         self._write(export, "handler reply", ptr, PyBytes_AS_STRING(data), <Py_ssize_t>length)

@@ -462,7 +462,7 @@ class CodeGenerator:
                                                       value=value), item.span))
         bindings = []
         for name in sorted(self.helpers):
-            if name in ("type", "int", "str", "float"):
+            if name in ("type", "int", "str", "float", "range", "bool"):
                 value = _load(name)
             elif name == "NUM":
                 value = ast.Tuple(elts=[_load("int"), _load("float")], ctx=ast.Load())
@@ -662,12 +662,49 @@ class CodeGenerator:
         return target.binding.pyname
 
     def stmt_Assign(self, s):
+        if len(s.targets) == 1 and not s.rest:
+            appended = self.string_append(s.targets[0], s.value)
+            if appended is not None:
+                return appended
         value = self.expr(s.value)
         if len(s.targets) == 1 and not s.rest:
             return [_assign(self.target_name(s.targets[0]), value)]
         targets = [_store(self.target_name(t)) for t in s.targets]
         call = _call(self.helper("destructure"), [value, _const(len(targets)), _const(s.rest)])
         return [ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call)]
+
+    def string_append(self, target, value):
+        """`s = s + e1 + ... + ek` while `s` holds a string: `s = s + (str1 + ... + strk)`,
+        which CPython extends in place (linear time) instead of copying `s` k times. The
+        renderings are what `+` on a string appends, made in the same order; `s` is assigned
+        once, at the end, as before. Otherwise the general code."""
+        binding = target.binding
+        if binding is None or binding in self.fn.ints:
+            return None
+        pieces = []
+        node = value
+        while isinstance(node, n.Binary) and node.op == "+":
+            pieces.append(node.right)
+            node = node.left
+        if not pieces or not (isinstance(node, n.Name) and node.binding is binding):
+            return None
+        name = self.target_name(target)
+        parts = []
+        for piece in reversed(pieces):
+            if _string_literal(piece):
+                parts.append(_const(piece.value))
+            elif is_integral(piece, self.fn.ints, self.fn.integral):
+                parts.append(_call(self.helper("str"), [self.expr(piece)]))
+            else:
+                parts.append(_call(self.helper("render"), [self.expr(piece)]))
+        suffix = parts[0]
+        for part in parts[1:]:
+            suffix = ast.BinOp(left=suffix, op=ast.Add(), right=part)
+        test = ast.Compare(left=_call(self.helper("type"), [_load(name)]), ops=[ast.Is()],
+                           comparators=[self.helper("str")])
+        fast = ast.Assign(targets=[_store(name)],
+                          value=ast.BinOp(left=_load(name), op=ast.Add(), right=suffix))
+        return [ast.If(test=test, body=[fast], orelse=[_assign(name, self.expr(value))])]
 
     def stmt_Return(self, s):
         if s.value is None:
@@ -743,7 +780,9 @@ class CodeGenerator:
 
     def stmt_Foreach(self, s):
         clause = s.clause
-        iterable = _call(self.helper("iterate"), [self.expr(clause.iterable)])
+        iterable = self.int_range(clause.iterable)
+        if iterable is None:
+            iterable = _call(self.helper("iterate"), [self.expr(clause.iterable)])
         target, prelude = self.loop_header(clause)
         self.fn.for_steps.append(None)
         body = prelude
@@ -754,6 +793,18 @@ class CodeGenerator:
         self.fn.for_steps.pop()
         return [ast.For(target=target, iter=iterable, body=body or [ast.Pass()], orelse=[],
                         type_comment=None)]
+
+    def int_range(self, e):
+        """Python's `range(a, b)` for the predefined `range(a, b)` / `range(b)` on statically
+        int bounds (the Range it would build iterates exactly that), else None."""
+        if not (isinstance(e, n.Call) and e.binding is None and e.target is not None
+                and e.target.kind == "predefined" and e.target.name == "range"
+                and not e.banged and 1 <= len(e.args) <= 2
+                and all(a.name is None and is_integral(a.value, self.fn.ints, self.fn.integral)
+                        for a in e.args)):
+            return None
+        self.note_call(e.span)
+        return self.at(_call(self.helper("range"), self.call_args(e.args)), e.span)
 
     def stmt_Break(self, s):
         return [ast.Break()]
@@ -896,6 +947,13 @@ class CodeGenerator:
         is_int = self.helper("int")
         if is_integral(e.left, self.fn.ints, self.fn.integral) \
                 and is_integral(e.right, self.fn.ints, self.fn.integral):
+            if isinstance(e.right, n.Literal) and e.right.value > 0:
+                if _non_negative(e.left):
+                    return ast.BinOp(left=left, op=pyop, right=right)
+                # A positive literal divisor: only the dividend's sign is left to test.
+                test = ast.Compare(left=lfirst, ops=[ast.GtE()], comparators=[_const(0)])
+                return _fast_path(test, ast.BinOp(left=lagain, op=pyop, right=right),
+                                  _call(slow, [lagain, right]))
             rfirst, ragain = self.temp_bind(right)
             if rfirst is None:
                 return _call(slow, [left, right])
@@ -1103,7 +1161,12 @@ class CodeGenerator:
         `_c[1](recv, args) if type(recv) is _c[0] else _site(recv, args)`, the hit costing a
         type test and a direct call of the method (a C one where the runtime has it)."""
         site = f"_{py_identifier(e.name)}__m{self.next_id()}"
+        # A statement `m: put(k, v)`: a map's `put` may run as the dict's `__setitem__`
+        # (C) when the key is no Boolean, which the inline test then checks.
+        plain_key = discard and e.name == "put" and len(e.args) == 2
         keywords = [ast.keyword(arg="discard", value=_const(True))] if discard else []
+        if plain_key:
+            keywords.append(ast.keyword(arg="plain_key", value=_const(True)))
         self.constants.append(ast.Assign(targets=[_store(site)], value=_call(
             ast.Attribute(value=_load("_rt"), attr="call_site", ctx=ast.Load()),
             [_load("_ctx"), _const(e.name), _const(len(e.args))], keywords)))
@@ -1122,6 +1185,15 @@ class CodeGenerator:
         test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.Is()],
                            comparators=[ast.Subscript(value=_load(cache), slice=_const(0),
                                                       ctx=ast.Load())])
+        if plain_key:
+            key_first, key_again = self.temp_bind(args[0])
+            if key_first is None:
+                return _call(_load(site), [again] + args)
+            # `&`, not `and`: the key is evaluated (once, after the receiver) either way.
+            test = ast.BinOp(left=test, op=ast.BitAnd(), right=ast.Compare(
+                left=_call(self.helper("type"), [key_first]), ops=[ast.IsNot()],
+                comparators=[self.helper("bool")]))
+            args = [key_again] + args[1:]
         hit = _call(ast.Subscript(value=_load(cache), slice=_const(1), ctx=ast.Load()),
                     [again] + args)
         return ast.IfExp(test=test, body=hit,
@@ -1236,6 +1308,19 @@ def _inert(e) -> bool:
         return _inert(e.operand)
     if t is n.Collection:
         return all(_inert(item) for item in e.items)
+    return False
+
+
+def _non_negative(e) -> bool:
+    """An integral expression that is >= 0 whatever its names hold: non-negative literals,
+    squares `x * x` of a name, and sums and products of those."""
+    if isinstance(e, n.Literal):
+        return e.kind == "int" and e.value >= 0
+    if isinstance(e, n.Binary) and e.op == "*" and isinstance(e.left, n.Name) \
+            and isinstance(e.right, n.Name) and e.left.binding is e.right.binding:
+        return True
+    if isinstance(e, n.Binary) and e.op in ("+", "*"):
+        return _non_negative(e.left) and _non_negative(e.right)
     return False
 
 

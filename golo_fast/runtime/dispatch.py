@@ -446,7 +446,8 @@ def invoke3(ctx: ModuleContext, recv, name: str, a, b, c):
     return fn(recv, a, b, c)
 
 
-def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False):
+def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False,
+              plain_key: bool = False):
     """A method call site `recv: name(a1..an)` with its own one-entry cache.
 
     Returns `site(recv, *args)`.  The last receiver type and its method are remembered, so a
@@ -457,11 +458,16 @@ def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False):
     empty): compiled code tests `type(recv) is cache[0]` and calls `cache[1](recv, *args)`
     inline, and calls `site` itself on a miss.  With `discard=True` (a call whose value is
     not used) the method cached may be a C callable with the same effect but another result
-    (`methods.DISCARDING`: `list.append` for a list's `add`, which answers true).
+    (`methods.DISCARDING`: `list.append` for a list's `add`, which answers true). With
+    `plain_key=True` as well, the caller promises to use `cache[1]` only when the first
+    argument is not a Boolean, and a map's `put` may be cached as `dict.__setitem__`.
     """
     state = [None, None]
     ctx._sites.append(state)
-    discarding = _m.DISCARDING if discard else {}
+    discarding = {}
+    if discard:
+        discarding = {**_m.DISCARDING, **_m.DISCARDING_PLAIN_KEY} if plain_key \
+            else _m.DISCARDING
 
     def lookup(recv):
         fn = ctx._methods.get((type(recv), name, argc))

@@ -1347,6 +1347,9 @@ del _t, _name
 # Methods whose effect a C callable has, with another result: a call site whose value is
 # unused (`call_site(..., discard=True)`) calls that instead. A list's `add` answers true.
 DISCARDING = {_List.add: list.append}
+# The same, valid only when the first argument is not a Boolean (kept apart from 1 and 0 as
+# a map key by `wrap_key`): a map's `put` then is the dict's own `__setitem__`.
+DISCARDING_PLAIN_KEY = {_Map.put: dict.__setitem__}
 
 STRUCT_NATIVE = _table(_Struct)
 UNION_NATIVE = _table(_Union)

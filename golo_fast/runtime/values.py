@@ -7,6 +7,8 @@ collections raise a Golo error instead of concatenating or repeating.
 """
 from __future__ import annotations
 
+from itertools import repeat as _repeat
+
 from golo_fast.runtime.exceptions import GoloException
 
 
@@ -323,7 +325,9 @@ class EntrySet(GoloSet):
 
     def __iter__(self):
         owner = self._map
-        return (MapEntry(unwrap_key(k), v, owner) for k, v in dict.items(owner))
+        # map() over the two views: one MapEntry.__init__ per entry and no generator frame
+        # (MapEntry unwraps Boolean keys itself).
+        return map(MapEntry, dict.keys(owner), dict.values(owner), _repeat(owner))
 
     def __len__(self) -> int:
         return len(self._map)
@@ -463,7 +467,7 @@ class MapEntry:
     __slots__ = ("key", "value", "_map")
 
     def __init__(self, key, value, owner: dict | None = None):
-        self.key = key
+        self.key = key if type(key) is not _BoolKey else key.value
         self.value = value
         self._map = owner
 

@@ -1,4 +1,4 @@
-# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, binding=False
 """The wasmtime fast path, compiled (golo_fast._wasmtime_call).
 
 A protocol `Session` that mirrors golo_fast/_memproto_py.py -- the spec -- name for name, error

@@ -28,6 +28,8 @@ from golo_fast.syntax import nodes as n
 _COMPARE = {"<": ast.Lt, "<=": ast.LtE, ">": ast.Gt, ">=": ast.GtE, "==": ast.Eq,
             "!=": ast.NotEq, "is": ast.Is, "isnt": ast.IsNot}
 _ARITH = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult}
+# Methods of a map entry that read one of its slots (runtime-contract.md: MapEntry).
+_ENTRY_ACCESSORS = {"getKey": "key", "getValue": "value", "key": "key", "value": "value"}
 _HELPER_OF = {"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}
 _BOOL_OPS = frozenset(("<", "<=", ">", ">=", "==", "!=", "is", "isnt", "oftype", "and", "or"))
 _COLLECTION_CTOR = {"tuple": "Tuple", "list": "GoloList", "vector": "Vector", "set": "GoloSet",
@@ -237,7 +239,8 @@ def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
 
 def struct_locals(body, compact: bool) -> dict:
     """Locals only ever assigned `S(...)` for one struct S of this module: binding -> the
-    Python name of S's class (their accessors can then be read as plain attributes)."""
+    Python name of S's class (their accessors can then be read as plain attributes); and
+    locals only ever assigned a `list[...]` or `vector[...]` literal: binding -> "list"."""
     if compact or body is None:
         return {}
     assignments: list = []
@@ -249,6 +252,8 @@ def struct_locals(body, compact: bool) -> dict:
         if isinstance(value, n.Call) and value.binding is None and value.target is not None \
                 and value.target.kind == "struct" and not value.banged:
             kind = value.target.pyname
+        elif isinstance(value, n.Collection) and value.kind in ("list", "vector"):
+            kind = "list"     # a GoloList or a Vector: same native methods
         else:
             kind = None
         kinds[b] = kind if kinds.get(b, kind) == kind else None
@@ -1151,6 +1156,24 @@ class CodeGenerator:
                                  orelse=_call(self.helper("invoke0"),
                                               [_load("_ctx"), again, _const(e.name)]))
             return _call(self.helper("invoke0"), [_load("_ctx"), recv, _const(e.name)])
+        if discard and known == "list" and e.name == "add" and len(e.args) == 1:
+            # A statement `l: add(x)` on a local that only holds lists: the native `add`
+            # (no augmentation can shadow it) is Python's append; its `true` is unused.
+            return _call(ast.Attribute(value=self.expr(e.receiver), attr="append",
+                                       ctx=ast.Load()), self.call_args(e.args))
+        slot = _ENTRY_ACCESSORS.get(e.name) if not e.args and not e.safe else None
+        if slot is not None:
+            # A map entry's `getKey()`/`getValue()` (native: no augmentation can shadow
+            # them) read its slot; `foreach e in m: entrySet()` calls them per entry.
+            recv = self.expr(e.receiver)
+            first, again = self.temp_bind(recv)
+            if first is not None:
+                test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.Is()],
+                                   comparators=[self.helper("MapEntry")])
+                return ast.IfExp(test=test,
+                                 body=ast.Attribute(value=again, attr=slot, ctx=ast.Load()),
+                                 orelse=_call(self.helper("invoke0"),
+                                              [_load("_ctx"), again, _const(e.name)]))
         if e.safe:
             return _call(self.helper("invoke_safe"), [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
                          + self.call_args(e.args))

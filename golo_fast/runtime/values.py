@@ -7,8 +7,6 @@ collections raise a Golo error instead of concatenating or repeating.
 """
 from __future__ import annotations
 
-from itertools import repeat as _repeat
-
 from golo_fast.runtime.exceptions import GoloException
 
 
@@ -324,10 +322,7 @@ class EntrySet(GoloSet):
         return dict.fromkeys(MapEntry(unwrap_key(k), v) for k, v in dict.items(self._map))
 
     def __iter__(self):
-        owner = self._map
-        # map() over the two views: one MapEntry.__init__ per entry and no generator frame
-        # (MapEntry unwraps Boolean keys itself).
-        return map(MapEntry, dict.keys(owner), dict.values(owner), _repeat(owner))
+        return _live_entries(self._map)
 
     def __len__(self) -> int:
         return len(self._map)
@@ -467,7 +462,7 @@ class MapEntry:
     __slots__ = ("key", "value", "_map")
 
     def __init__(self, key, value, owner: dict | None = None):
-        self.key = key if type(key) is not _BoolKey else key.value
+        self.key = key
         self.value = value
         self._map = owner
 
@@ -499,6 +494,17 @@ class MapEntry:
     def __str__(self) -> str:
         from golo_fast.runtime.render import render
         return render(self)
+
+
+def _live_entries(owner: dict, _new=object.__new__):
+    """The entries of `entrySet()`, each writing through to `owner`. Filled in here rather
+    than by `MapEntry(...)`: a Python `__init__` call per entry costs twice this loop."""
+    for key, value in dict.items(owner):
+        entry = _new(MapEntry)
+        entry.key = key if type(key) is not _BoolKey else key.value
+        entry.value = value
+        entry._map = owner
+        yield entry
 
 
 class Range:

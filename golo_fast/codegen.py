@@ -240,7 +240,8 @@ def integral_locals(body, compact: bool, seeds=frozenset()) -> frozenset:
 def struct_locals(body, compact: bool) -> dict:
     """Locals only ever assigned `S(...)` for one struct S of this module: binding -> the
     Python name of S's class (their accessors can then be read as plain attributes); and
-    locals only ever assigned a `list[...]` or `vector[...]` literal: binding -> "list"."""
+    locals only ever assigned a `list[...]` or `vector[...]` literal: binding -> "list", or a
+    `map[...]` literal: binding -> "map"."""
     if compact or body is None:
         return {}
     assignments: list = []
@@ -254,6 +255,8 @@ def struct_locals(body, compact: bool) -> dict:
             kind = value.target.pyname
         elif isinstance(value, n.Collection) and value.kind in ("list", "vector"):
             kind = "list"     # a GoloList or a Vector: same native methods
+        elif isinstance(value, n.Collection) and value.kind == "map":
+            kind = "map"
         else:
             kind = None
         kinds[b] = kind if kinds.get(b, kind) == kind else None
@@ -469,6 +472,8 @@ class CodeGenerator:
         for name in sorted(self.helpers):
             if name in ("type", "int", "str", "float", "range", "bool"):
                 value = _load(name)
+            elif name == "dict_setitem":
+                value = ast.Attribute(value=_load("dict"), attr="__setitem__", ctx=ast.Load())
             elif name == "NUM":
                 value = ast.Tuple(elts=[_load("int"), _load("float")], ctx=ast.Load())
             elif name == "ADDABLE":
@@ -1065,11 +1070,18 @@ class CodeGenerator:
                 fast = ast.BinOp(left=left, op=pyop(), right=again)
                 slow_call = _call(slow, [left, again])
             return _fast_path(test, fast, slow_call)
+        kinds = self.helper("ADDABLE" if op == "+" else "NUM")
+        if isinstance(e.left, n.Name) and isinstance(e.right, n.Name) \
+                and e.left.binding is e.right.binding:
+            # `x * x`: one operand, so one type to test.
+            test = ast.Compare(left=_call(self.helper("type"), [left]), ops=[ast.In()],
+                               comparators=[kinds])
+            return _fast_path(test, ast.BinOp(left=left, op=pyop(), right=right),
+                              _call(slow, [left, right]))
         lfirst, lagain = self.temp_bind(left)
         rfirst, ragain = self.temp_bind(right)
         if lfirst is None or rfirst is None:
             return _call(slow, [left, right])
-        kinds = self.helper("ADDABLE" if op == "+" else "NUM")
         test = ast.Compare(left=_call(self.helper("type"), [lfirst]), ops=[ast.Is(), ast.In()],
                            comparators=[_call(self.helper("type"), [rfirst]), kinds])
         return _fast_path(test, ast.BinOp(left=lagain, op=pyop(), right=ragain),
@@ -1161,6 +1173,22 @@ class CodeGenerator:
             # (no augmentation can shadow it) is Python's append; its `true` is unused.
             return _call(ast.Attribute(value=self.expr(e.receiver), attr="append",
                                        ctx=ast.Load()), self.call_args(e.args))
+        if discard and known == "map" and e.name == "put" and len(e.args) == 2:
+            # A statement `m: put(k, v)` on a local that only holds maps: the native `put`
+            # stores through the dict's own `__setitem__` unless the key is a Boolean (kept
+            # apart from 1 and 0 by the map's `wrap_key`).
+            recv = self.expr(e.receiver)
+            key, value = self.call_args(e.args)
+            first, again = self.temp_bind(key)
+            if first is not None:
+                test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.IsNot()],
+                                   comparators=[self.helper("bool")])
+                return ast.IfExp(test=test,
+                                 body=_call(self.helper("dict_setitem"), [recv, again, value]),
+                                 orelse=_call(self.helper("invoke2"),
+                                              [_load("_ctx"), copy.deepcopy(recv),
+                                               _const(e.name), again,
+                                               copy.deepcopy(value)]))
         slot = _ENTRY_ACCESSORS.get(e.name) if not e.args and not e.safe else None
         if slot is not None:
             # A map entry's `getKey()`/`getValue()` (native: no augmentation can shadow

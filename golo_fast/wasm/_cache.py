@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 MAGIC = b"golo-fast compiled module v1\n"
@@ -73,6 +72,7 @@ def _write(path: Path, key: bytes, payload: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # write then rename: a concurrent reader sees the old entry or the new one, never half
+        import tempfile  # only when writing an entry: a warm start never needs it
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as f:

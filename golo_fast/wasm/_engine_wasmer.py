@@ -10,7 +10,6 @@ call unchanged.
 from __future__ import annotations
 
 import os
-import platform
 import re
 import sys
 import threading
@@ -29,11 +28,17 @@ _EXIT = re.compile(r"WASI exited with code: (\d+)")
 
 
 def _compiler_version() -> str:
+    """The cranelift wheel's version, from its .dist-info folder's name: importlib.metadata
+    would import ~100 ms of modules (email, ...) on every start of a wasm script."""
+    prefix, suffix = "wasmer_compiler_cranelift-", ".dist-info"
+    site = os.path.dirname(os.path.dirname(wasmer_compiler_cranelift.__file__))
     try:
-        from importlib.metadata import version
-        return version("wasmer-compiler-cranelift")
-    except Exception:  # metadata missing (vendored install): the module name still separates
-        return "unknown"
+        for entry in os.scandir(site):
+            if entry.name.startswith(prefix) and entry.name.endswith(suffix):
+                return entry.name[len(prefix):-len(suffix)]
+    except OSError:
+        pass
+    return "unknown"   # vendored install: the rest of the cache tag still separates
 
 
 def _kind_and_signature(extern_type):
@@ -104,7 +109,7 @@ class _WasmerEngine:
     def __init__(self):
         # Compiled code is machine code: the platform is part of what makes an entry reusable.
         self.cache_tag = (f"wasmer-python {wasmer.__version__}, core {wasmer.__core_version__}, "
-                          f"cranelift {_compiler_version()}, {sys.platform}-{platform.machine()}")
+                          f"cranelift {_compiler_version()}, {sys.platform}-{os.uname().machine}")
         self._local = threading.local()
 
     @property

@@ -94,3 +94,17 @@ def compile_checked(text: str, path: str = "fuzz.golo"):
                 assert err.message, "an error without a message"
             return type(exc).__name__
     return "ok"
+
+
+def available_engines() -> tuple[str, ...]:
+    """The engines this interpreter has (as tests/conftest.py's `engine` fixture sees them)."""
+    from golo_fast.errors import WasmUnsupportedError
+    from golo_fast.wasm import _engine
+    wanted = os.environ.get("GOLO_FAST_ENGINE")
+    found = []
+    for name in (wanted,) if wanted else _engine.ENGINES:
+        try:
+            found.append(_engine.engine_name(name))
+        except WasmUnsupportedError:
+            continue
+    return tuple(found)

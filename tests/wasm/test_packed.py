@@ -172,3 +172,32 @@ def test_detection_rules():
     assert [(i.namespace, i.name, i.has_result) for i in found.string_imports] == [
         ("env", "log", False), ("env", "ask", True)]
     assert found.missing_names == ["other.f", "env.mem"] and found.wasi
+
+
+def _guest_files():
+    from tests.conftest import GUESTS
+    return sorted(p for p in list(GUESTS.glob("*.wasm")) + list(GUESTS.glob("hostile/*.wasm"))
+                  if p.stem not in ("not_wasm", "truncated", "missing_import", "infinite_loop"))
+
+
+@pytest.mark.parametrize("path", _guest_files(), ids=lambda p: p.name)
+def test_describe_agrees_with_wasm_info(load, path):
+    """Runner.describe and `golo-fast wasm-info` report the same protocol for every export."""
+    from golo_fast import wasm_info
+    reported = wasm_info.to_json(wasm_info.read_file(str(path)))["protocols"]
+    with load(str(path)) as r:
+        for name in r.functions():
+            chosen = r.describe(name)
+            if name in reported:
+                assert str(chosen) == reported[name], name
+            else:
+                assert chosen.name is None, name
+
+
+def test_both_implementations_offer_the_issue6_api():
+    from golo_fast import _accel
+    for impl in ("cython", "python"):
+        module = _accel.implementation(impl)
+        for attr in ("register_host_function", "host_import", "attach"):
+            assert hasattr(module.Session, attr), (impl, attr)
+        assert module.unpack(-2) == (0xFFFFFFFF, 0xFFFFFFFE)

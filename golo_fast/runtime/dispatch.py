@@ -454,15 +454,15 @@ def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False,
     call site that always sees one kind (the common case) skips even the lookup of `invoke`.
     Every registration that clears the contexts' caches also empties the call sites.
 
-    `site.cache` is that memory, the list `[receiver type, method]` (`[None, None]` when
-    empty): compiled code tests `type(recv) is cache[0]` and calls `cache[1](recv, *args)`
+    `site.cache` is that memory, the list `[receiver type, method, method]` (the type None
+    when empty): compiled code tests `type(recv) is cache[0]` and calls `cache[1](recv, *args)`
     inline, and calls `site` itself on a miss.  With `discard=True` (a call whose value is
-    not used) the method cached may be a C callable with the same effect but another result
+    not used) `cache[1]` may be a C callable with the same effect but another result
     (`methods.DISCARDING`: `list.append` for a list's `add`, which answers true). With
     `plain_key=True` as well, the caller promises to use `cache[1]` only when the first
     argument is not a Boolean, and a map's `put` may be cached as `dict.__setitem__`.
     """
-    state = [None, None]
+    state = [None, None, None]     # receiver type, method for inline calls, its method
     ctx._sites.append(state)
     discarding = {}
     if discard:
@@ -474,6 +474,7 @@ def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False,
         if fn is None:
             fn = ctx.find_method(recv, name, argc)
         state[1] = discarding.get(fn, fn)
+        state[2] = fn
         state[0] = type(recv)
         _CACHING.add(ctx)
         return fn
@@ -481,22 +482,22 @@ def call_site(ctx: ModuleContext, name: str, argc: int, discard: bool = False,
     if argc == 0:
         def site(recv):
             if type(recv) is state[0]:
-                return state[1](recv)
+                return state[2](recv)
             return lookup(recv)(recv)
     elif argc == 1:
         def site(recv, a):
             if type(recv) is state[0]:
-                return state[1](recv, a)
+                return state[2](recv, a)
             return lookup(recv)(recv, a)
     elif argc == 2:
         def site(recv, a, b):
             if type(recv) is state[0]:
-                return state[1](recv, a, b)
+                return state[2](recv, a, b)
             return lookup(recv)(recv, a, b)
     else:
         def site(recv, *args):
             if type(recv) is state[0]:
-                return state[1](recv, *args)
+                return state[2](recv, *args)
             return lookup(recv)(recv, *args)
     site.__qualname__ = site.__name__ = f"call_site<{name}/{argc}>"
     site.cache = state

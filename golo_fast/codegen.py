@@ -1203,7 +1203,8 @@ class CodeGenerator:
                                  orelse=_call(self.helper("invoke0"),
                                               [_load("_ctx"), again, _const(e.name)]))
         if e.safe:
-            return _call(self.helper("invoke_safe"), [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
+            return _call(self.helper("invoke_safe"),
+                         [_load("_ctx"), self.expr(e.receiver), _const(e.name)]
                          + self.call_args(e.args))
         return self.site_call(e, discard)
 

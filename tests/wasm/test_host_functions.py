@@ -36,6 +36,27 @@ def test_nothing_registered_is_a_clear_error_after_the_call(load, guest, name):
         assert r.call_string("greet", "after") == "Hello, after!!!"
 
 
+@pytest.mark.parametrize("name, alloc, free", [("logger", "malloc", "free"),
+                                               ("as_greet", "allocate", "deallocate")])
+def test_a_failed_import_still_frees_the_result(load, guest, name, alloc, free):
+    # 200 failing calls with 64 KiB results: the host frees each before raising, so a fresh
+    # 64 KiB block lands where it did before them
+    with load(guest(name)) as r:
+        def fresh_block() -> int:
+            ptr = r.call(alloc, 65_546)
+            r.call(free, *((ptr,) if free == "free" else (ptr, 65_546)))
+            return ptr
+
+        big = "y" * 65_536
+        with pytest.raises(errors.HandlerError):
+            r.call_string("greet", big)
+        before = fresh_block()
+        for _ in range(200):
+            with pytest.raises(errors.HandlerError):
+                r.call_string("greet", big)
+        assert fresh_block() == before
+
+
 def test_a_raising_host_function_is_a_handler_error(load, guest):
     def boom(message):
         raise KeyError(message)

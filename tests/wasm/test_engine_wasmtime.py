@@ -231,6 +231,27 @@ def test_closed_runner_refuses_calls_and_frees_nothing_early(wt_load, guest):
             attempt()
 
 
+def test_closed_runners_free_their_stores(wt_load, guest):
+    # wasmtime-py's table of host functions references the session (and the WASI capture);
+    # a closed runner must not stay reachable through it with its store
+    import gc
+
+    import wasmtime
+
+    def stores():
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, wasmtime.Store))
+
+    before = stores()
+    for _ in range(30):
+        with wt_load(guest("wasi_probe"), wasi=wasm.WasiConfig(stdout=io.StringIO())) as r:
+            r.call_string("say", "x")
+        with wt_load(guest("host")) as r:
+            r.register_string_handler(str.upper)
+            r.call_string("processWithHost", "x")
+    assert stores() <= before
+
+
 def test_handles_stay_with_their_store(wt_load, guest):
     # two runners of one module: each call uses its own store (mixing them would abort)
     with wt_load(guest("echo")) as a, wt_load(guest("echo")) as b:

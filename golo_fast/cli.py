@@ -29,6 +29,23 @@ USAGE = """usage: golo-fast SCRIPT.golo [args...]
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
+def _version_text() -> str:
+    """The version, and what runs guests here: the engine a plain wasmLoad uses and whether
+    the Cython extension is in use (both decide per-call costs)."""
+    import platform
+
+    from golo_fast import __version__
+    from golo_fast.errors import WasmUnsupportedError
+    from golo_fast.wasm import ACCELERATED
+    from golo_fast.wasm._engine import engine_name
+    try:
+        engine = engine_name()
+    except WasmUnsupportedError as exc:
+        engine = f"none ({exc})"
+    return (f"golo-fast {__version__} (Python {platform.python_version()}, wasm engine: "
+            f"{engine}, Cython extension: {'on' if ACCELERATED else 'off'})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (never calls sys.exit)."""
     if argv is None:
@@ -41,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     command = argv[0]
     if command == "--version":
-        from golo_fast import __version__
-        print(f"golo-fast {__version__}")
+        print(_version_text())
         return EXIT_OK
     if command == "check":
         if len(argv) < 2:

@@ -34,8 +34,16 @@ def test_run_subcommand(tmp_path, capsys):
     assert run_cli(capsys, "run", write(tmp_path, HELLO))[:2] == (0, "hi 0\n")
 
 
-def test_version(capsys):
-    assert run_cli(capsys, "--version") == (0, f"golo-fast {__version__}\n", "")
+def test_version_names_the_engine(capsys, monkeypatch):
+    from golo_fast.wasm._engine import engine_name
+    code, out, err = run_cli(capsys, "--version")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"golo-fast {__version__} (Python ")
+    assert f"wasm engine: {engine_name()}," in out
+    monkeypatch.setenv("GOLO_FAST_ENGINE", "wasmtime")
+    assert "wasm engine: wasmtime," in run_cli(capsys, "--version")[1]
+    monkeypatch.setenv("GOLO_FAST_ENGINE", "nosuch")
+    assert "wasm engine: none (unknown wasm engine 'nosuch'" in run_cli(capsys, "--version")[1]
 
 
 def test_missing_file(tmp_path, capsys):

@@ -9,6 +9,7 @@ call unchanged.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -120,9 +121,28 @@ class _WasmerEngine:
             store = self._local.store = Store(engine.Universal(wasmer_compiler_cranelift.Compiler))
         return store
 
+    # wasmer-python 1.1.0 never frees a Module's compiled code (its engine keeps every
+    # artifact): ~8 KiB a module, so 10,000 loads of one guest grew the process by 80 MiB.
+    # Each thread's store therefore keeps the modules it made, by content, and a load of
+    # bytes it has seen reuses the module (instances made from one module are independent).
+    _MODULES_KEPT = 256
+
+    def _remembered(self, kind: str, data: bytes, make):
+        modules = getattr(self._local, "modules", None)
+        if modules is None:
+            modules = self._local.modules = {}
+        key = (kind, hashlib.sha256(data).digest())
+        module = modules.get(key)
+        if module is None:
+            module = make()
+            if len(modules) >= self._MODULES_KEPT:
+                modules.pop(next(iter(modules)))
+            modules[key] = module
+        return module
+
     def compile(self, wasm: bytes):
         try:
-            return Module(self.store, wasm)
+            return self._remembered("wasm", wasm, lambda: Module(self.store, wasm))
         except (RuntimeError, TypeError, ValueError) as exc:
             raise WasmLoadError(f"not a valid wasm module: {exc}") from None
 
@@ -130,7 +150,7 @@ class _WasmerEngine:
         return compiled.serialize()
 
     def deserialize(self, data: bytes):
-        return Module.deserialize(self.store, data)
+        return self._remembered("serialized", data, lambda: Module.deserialize(self.store, data))
 
     def exports(self, compiled) -> list[Extern]:
         return [Extern("", e.name, *_kind_and_signature(e.type)) for e in compiled.exports]

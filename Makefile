@@ -55,6 +55,15 @@ bench-compare: $(STAMP)
 	$(BENCH_RUN) --benchmark-compare$(if $(BASELINE),=$(BASELINE)) \
 		--benchmark-compare-fail=median:10%
 
+# Longer fuzzing (issue 5): the hostile suite's property tests under the "fuzz" profile (40x
+# the examples `make test` runs; GOLO_FAST_FUZZ_SCALE=N to change), plus its regressions.
+# A failure prints the seed / Hypothesis blob to replay it; keep the input under
+# tests/hostile/regressions/.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider tests/hostile/test_fuzz_frontend.py \
+		tests/hostile/test_fuzz_memproto.py tests/hostile/test_fuzz_loader.py \
+		tests/hostile/test_regressions.py
+
 guests: $(STAMP)
 	$(PY) guests/build.py
 

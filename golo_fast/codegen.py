@@ -263,6 +263,16 @@ def struct_locals(body, compact: bool) -> dict:
     return {b: k for b, k in kinds.items() if k is not None}
 
 
+def string_locals(body, compact: bool) -> frozenset:
+    """Locals assigned a string literal somewhere in the function (likely string builders)."""
+    if compact or body is None:
+        return frozenset()
+    assignments: list = []
+    _walk_assignments(body.stmts, assignments)
+    return frozenset(b for b, value in assignments
+                     if b is not None and isinstance(value, n.Literal) and value.kind == "string")
+
+
 _NUMERIC_OPS = frozenset(("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!="))
 
 
@@ -315,6 +325,7 @@ class _Fn:
         self.ints = ints              # bindings statically known to hold ints
         self.integral: dict = {}      # is_integral's memo for `ints` (nodes outlive this)
         self.structs: dict = {}       # bindings known to hold instances of a struct class
+        self.strings = frozenset()    # bindings assigned a string literal somewhere
         self.tail = None              # (Python name, parameter names) for self tail calls
         self.tail_used = False
         self.try_depth = 0
@@ -543,6 +554,7 @@ class CodeGenerator:
                 tail_used.append(True)
             self.fn = _Fn(fn.info, ints=ints)
             self.fn.structs = struct_locals(fn.body, fn.compact)
+            self.fn.strings = string_locals(fn.body, fn.compact)
             if tail_ok:
                 self.fn.tail = (fn.pyname, [p.binding.pyname for p in fn.params])
             if receiver is not None:
@@ -609,6 +621,7 @@ class CodeGenerator:
         outer = self.fn
         self.fn = _Fn(info, ints=integral_locals(c.body, c.compact))
         self.fn.structs = struct_locals(c.body, c.compact)
+        self.fn.strings = string_locals(c.body, c.compact)
         body = self.body_stmts(c.params, c.varargs, c.body, c.compact, info)
         self.fn = outer
         inner = self.at(ast.FunctionDef(name=name, args=self.arguments(c.params, c.varargs),
@@ -687,7 +700,8 @@ class CodeGenerator:
         """`s = s + e1 + ... + ek` while `s` holds a string: `s = s + (str1 + ... + strk)`,
         which CPython extends in place (linear time) instead of copying `s` k times. The
         renderings are what `+` on a string appends, made in the same order; `s` is assigned
-        once, at the end, as before. Otherwise the general code."""
+        once, at the end, as before. Otherwise the general code. Used where `s` looks like
+        a string builder (assigned a string literal, or a string literal among the `ei`)."""
         binding = target.binding
         if binding is None or binding in self.fn.ints:
             return None
@@ -698,6 +712,8 @@ class CodeGenerator:
             node = node.left
         if not pieces or not (isinstance(node, n.Name) and node.binding is binding):
             return None
+        if binding not in self.fn.strings and not any(_string_literal(p) for p in pieces):
+            return None     # likely a number: keep the numeric fast path first
         name = self.target_name(target)
         parts = []
         for piece in reversed(pieces):

@@ -83,7 +83,8 @@ def test_fast_paths_agree_with_runtime_helpers(expr, a, b, c, form):
 
 APPEND = """module p
 function f = |s, a, b| {
-  var r = s
+  var r = ""
+  r = s
   r = r + a + b
   return r
 }

@@ -127,15 +127,8 @@ class Runner:
             [(i.namespace, i.name, i.kind,
               *((i.signature.params, i.signature.results) if i.signature else (None, None)))
              for i in imports])
-        needs_issue6 = bool(detection.string_imports
-                            or any(p.name == PACKED for p in detection.exports.values())
-                            or (detection.allocator and detection.allocator.free_takes_size))
         if hasattr(engine, "protocol"):   # an engine with its own C-level session (wasmtime)
-            fast = engine.protocol(memproto)
-            # a C-level session without the packed protocol and string host imports leaves
-            # the modules that need them to `memproto` (over the engine's callables)
-            if _supports_issue6(fast) or not needs_issue6:
-                memproto = fast
+            memproto = engine.protocol(memproto)
         self._session = session = memproto.Session(
             name, self._explain, threading.get_ident() if engine.thread_bound else None)
 
@@ -168,8 +161,6 @@ class Runner:
                 elif chosen.name == PACKED:
                     packed[n] = functions[n]
         allocator = detection.allocator
-        extra = ((packed, allocator.free_takes_size if allocator else False)
-                 if _supports_issue6(memproto) else ())
         session.attach(
             memory, protocol, functions,
             functions[allocator.alloc] if allocator else None,
@@ -178,7 +169,8 @@ class Runner:
             functions["getResultLen"] if self._signature("getResultLen") == _GETTER else None,
             instance.trap_types,
             lambda exc, export: instance.map_trap(exc, name, export),
-            *extra,
+            packed,
+            allocator.free_takes_size if allocator else False,
         )
         self._initialize()
         return session
@@ -386,12 +378,6 @@ class Runner:
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"<golo_fast.wasm.Runner {self.name!r} ({state})>"
-
-
-def _supports_issue6(memproto) -> bool:
-    """Whether a protocol module's Session knows the packed protocol, the allocate/deallocate
-    pair and string host imports (attach's `packed`, `free_takes_size`; host_import)."""
-    return hasattr(memproto.Session, "host_import")
 
 
 def _discard_result(fn):

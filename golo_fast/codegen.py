@@ -326,6 +326,7 @@ class _Fn:
         self.integral: dict = {}      # is_integral's memo for `ints` (nodes outlive this)
         self.structs: dict = {}       # bindings known to hold instances of a struct class
         self.strings = frozenset()    # bindings assigned a string literal somewhere
+        self.entry_vars: dict = {}    # entry loop variable -> (key local, value local)
         self.tail = None              # (Python name, parameter names) for self tail calls
         self.tail_used = False
         self.try_depth = 0
@@ -805,11 +806,48 @@ class CodeGenerator:
                                                      clause.span)
 
     def stmt_Foreach(self, s):
+        if _pairs_only(s):
+            return self.entry_pairs_loop(s)
+        return self.foreach(s)
+
+    def entry_pairs_loop(self, s):
+        """`foreach e in m: entrySet() { ... e: getKey() ... e: getValue() ... }` where `e`
+        is only asked for its key and value: on a map (whose native entrySet() no
+        augmentation can shadow) the loop walks (key, value) pairs and builds no entries;
+        on anything else, the general loop."""
         clause = s.clause
+        owner = self.fn.temp()
+        key, value = self.fn.temp(), self.fn.temp()
+        receiver = self.at(ast.Assign(targets=[_store(owner)],
+                                      value=self.expr(clause.iterable.receiver)), s.span)
+        binding = clause.names[0].binding
+        self.fn.entry_vars[binding] = (key, value)
+        pairs = self.foreach(s, iterable=_call(
+            ast.Attribute(value=self.helper("GoloMap"), attr="key_value_pairs", ctx=ast.Load()),
+            [_load(owner)]), target=ast.Tuple(elts=[_store(key), _store(value)],
+                                              ctx=ast.Store()))
+        del self.fn.entry_vars[binding]
+        entries = self.foreach(s, iterable=_call(self.helper("iterate"), [_call(
+            self.helper("invoke0"), [_load("_ctx"), _load(owner), _const("entrySet")])]))
+        test = ast.Compare(left=_call(self.helper("type"), [_load(owner)]), ops=[ast.Is()],
+                           comparators=[self.helper("GoloMap")])
+        return [receiver, self.at(ast.If(test=test, body=pairs, orelse=entries), s.span)]
+
+    def foreach(self, s, iterable=None, target=None):
+        clause = s.clause
+        if iterable is not None:
+            prelude = []
+            if target is None:
+                target, prelude = self.loop_header(clause)
+            return self._foreach(s, iterable, target, prelude)
         iterable = self.int_range(clause.iterable)
         if iterable is None:
             iterable = _call(self.helper("iterate"), [self.expr(clause.iterable)])
         target, prelude = self.loop_header(clause)
+        return self._foreach(s, iterable, target, prelude)
+
+    def _foreach(self, s, iterable, target, prelude):
+        clause = s.clause
         self.fn.for_steps.append(None)
         body = prelude
         if clause.guard is not None:
@@ -1206,6 +1244,10 @@ class CodeGenerator:
                                                _const(e.name), again,
                                                copy.deepcopy(value)]))
         slot = _ENTRY_ACCESSORS.get(e.name) if not e.args and not e.safe else None
+        if slot is not None and isinstance(e.receiver, n.Name) \
+                and e.receiver.binding in self.fn.entry_vars:
+            key, value = self.fn.entry_vars[e.receiver.binding]
+            return _load(key if slot == "key" else value)
         if slot is not None:
             # A map entry's `getKey()`/`getValue()` (native: no augmentation can shadow
             # them) read its slot; `foreach e in m: entrySet()` calls them per entry.
@@ -1389,6 +1431,41 @@ def _non_negative(e) -> bool:
         return True
     if isinstance(e, n.Binary) and e.op in ("+", "*"):
         return _non_negative(e.left) and _non_negative(e.right)
+    return False
+
+
+def _pairs_only(s: n.Foreach) -> bool:
+    """`foreach e in x: entrySet()` whose `e` is only ever the receiver of `getKey()`,
+    `getValue()`, `key()` or `value()` (outside closures): the entries are never seen."""
+    clause = s.clause
+    it = clause.iterable
+    if len(clause.names) != 1 or clause.rest or clause.names[0].binding is None \
+            or not isinstance(it, n.MethodCall) or it.name != "entrySet" or it.args or it.safe:
+        return False
+    binding = clause.names[0].binding
+    stack = [s.body] + ([clause.guard] if clause.guard is not None else [])
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.MethodCall) and isinstance(node.receiver, n.Name) \
+                and node.receiver.binding is binding:
+            if node.name not in _ENTRY_ACCESSORS or node.args or node.safe:
+                return False
+            continue
+        if isinstance(node, n.Name) and node.binding is binding:
+            return False
+        if isinstance(node, n.Closure) and _mentions(node, binding):
+            return False
+        stack.extend(_children(node))
+    return True
+
+
+def _mentions(node, binding) -> bool:
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.Name) and node.binding is binding:
+            return True
+        stack.extend(_children(node))
     return False
 
 

@@ -412,6 +412,12 @@ class GoloMap(dict):
     def items(self):
         return [(unwrap_key(k), v) for k, v in dict.items(self)]
 
+    def key_value_pairs(self):
+        """(key, value) of each entry, lazily, as `entrySet()` walks them: what compiled code
+        iterates when the entries themselves are never seen (only their key and value)."""
+        for key, value in dict.items(self):
+            yield (key if type(key) is not _BoolKey else key.value), value
+
     def copy(self) -> "GoloMap":
         result = GoloMap()
         dict.update(result, self)

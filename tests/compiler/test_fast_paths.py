@@ -202,3 +202,37 @@ def test_foreach_over_int_ranges(bounds, expected):
     assert list(f(*bounds)) == expected
     if len(bounds) == 2:
         assert list(f(rt.Char("a"), rt.Char("c"))) == [rt.Char("a"), rt.Char("b")]
+
+
+PAIRS = """module p
+function sums = |m| {
+  var out = list[]
+  foreach e in m: entrySet() when e: getValue() != 0 {
+    out: add(e: key())
+    out: add(e: getValue())
+  }
+  return out
+}
+function seen = |m| {
+  var out = list[]
+  foreach e in m: entrySet() { out: add(e) }
+  return out
+}
+function grows = |m| {
+  foreach e in m: entrySet() { m: put(e: getKey() + "!", 1) }
+  return m
+}
+"""
+
+
+def test_entry_loops_that_only_read_keys_and_values():
+    ns = _module(PAIRS)
+    m = rt.GoloMap([(True, 1), (1, 2), ("z", 0), (None, 3)])
+    assert list(ns["sums__1"](m)) == [True, 1, 1, 2, None, 3]
+    python = ast.unparse(api.compile_source(PAIRS, "p.golo").python_ast)
+    assert python.count("key_value_pairs") == 2       # `seen` keeps its entries
+    assert [type(e) for e in ns["seen__1"](rt.GoloMap({1: 2}))] == [rt.MapEntry]
+    with pytest.raises(RuntimeError):                   # as the entries' walk would
+        ns["grows__1"](rt.GoloMap({"a": 1}))
+    with pytest.raises(rt.GoloException):               # not a map: the general loop
+        ns["sums__1"](rt.GoloList([1]))

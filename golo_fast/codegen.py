@@ -610,9 +610,11 @@ class CodeGenerator:
         info = c.info
         captures = [cap.pyname for cap in info.captures.values()]
         params_note = self.golo_params(c.params, "_closure")
+        # A capture holds the value its outer binding had: an int if that only holds ints.
+        seeds = frozenset(cap for b, cap in info.captures.items() if b in self.fn.ints)
         if c.compact and not c.varargs and c.self_name is None and params_note is None:
             outer = self.fn
-            self.fn = _Fn(info)
+            self.fn = _Fn(info, ints=seeds)
             body = self.expr(c.body)
             self.fn = outer
             return self.at(ast.Lambda(args=self.arguments(c.params, False, captures), body=body),
@@ -620,7 +622,7 @@ class CodeGenerator:
         ident = self.next_id()
         name = c.info.self_binding.pyname if c.self_name is not None else f"_closure__{ident}"
         outer = self.fn
-        self.fn = _Fn(info, ints=integral_locals(c.body, c.compact))
+        self.fn = _Fn(info, ints=integral_locals(c.body, c.compact, seeds))
         self.fn.structs = struct_locals(c.body, c.compact)
         self.fn.strings = string_locals(c.body, c.compact)
         body = self.body_stmts(c.params, c.varargs, c.body, c.compact, info)
@@ -1107,13 +1109,23 @@ class CodeGenerator:
             return ast.BinOp(left=left, op=pyop(), right=right)
         lit = e.right if isinstance(e.right, n.Literal) else (
             e.left if isinstance(e.left, n.Literal) else None)
-        if lit is not None and (op == "+" and lit.kind in ("int", "float", "string")
+        int_name = None
+        if lit is None:
+            # A name known to hold an int (a capture, say): only the other side's type is
+            # left to test; int with int or float is Python's arithmetic too.
+            for side in (e.right, e.left):
+                if isinstance(side, n.Name) and side.binding in self.fn.ints:
+                    int_name = lit = side
+                    break
+        if lit is not None and (int_name is not None
+                                or op == "+" and lit.kind in ("int", "float", "string")
                                 or lit.kind in ("int", "float")):
             other = left if lit is e.right else right
             first, again = self.temp_bind(other)
             if first is None:
                 return _call(slow, [left, right])
-            check = {"int": "int", "float": "NUM", "string": "str"}[lit.kind]
+            check = "NUM" if int_name is not None else \
+                {"int": "int", "float": "NUM", "string": "str"}[lit.kind]
             test = ast.Compare(left=_call(self.helper("type"), [first]),
                                ops=[ast.Is() if check != "NUM" else ast.In()],
                                comparators=[self.helper(check)])

@@ -327,6 +327,7 @@ class _Fn:
         self.structs: dict = {}       # bindings known to hold instances of a struct class
         self.strings = frozenset()    # bindings assigned a string literal somewhere
         self.entry_vars: dict = {}    # entry loop variable -> (key local, value local)
+        self.map_setters: dict = {}   # map-only `let` binding -> local holding its C store
         self.tail = None              # (Python name, parameter names) for self tail calls
         self.tail_used = False
         self.try_depth = 0
@@ -484,6 +485,10 @@ class CodeGenerator:
         for name in sorted(self.helpers):
             if name in ("type", "int", "str", "float", "range", "bool"):
                 value = _load(name)
+            elif name == "dict_setter":
+                value = ast.Attribute(value=ast.Attribute(value=_load("dict"), attr="__setitem__",
+                                                          ctx=ast.Load()),
+                                      attr="__get__", ctx=ast.Load())
             elif name == "dict_setitem":
                 value = ast.Attribute(value=_load("dict"), attr="__setitem__", ctx=ast.Load())
             elif name == "NUM":
@@ -681,7 +686,16 @@ class CodeGenerator:
     def stmt_Let(self, s):
         value = self.expr(s.value)
         if len(s.names) == 1 and not s.rest:
-            return [_assign(s.names[0].binding.pyname, value)]
+            binding = s.names[0].binding
+            stmts = [_assign(binding.pyname, value)]
+            if binding.kind == "let" and self.fn.structs.get(binding) == "map":
+                # The map's own C store, bound once (calling `dict.__setitem__` unbound
+                # costs more than twice as much): `m: put(k, v)` statements use it.
+                setter = self.fn.temp()
+                self.fn.map_setters[binding] = setter
+                stmts.append(_assign(setter, _call(self.helper("dict_setter"),
+                                                   [_load(binding.pyname)])))
+            return stmts
         return self.destructure_targets(s.names, s.rest, value, s.span)
 
     def target_name(self, target: n.Name) -> str:
@@ -1249,8 +1263,10 @@ class CodeGenerator:
             if first is not None:
                 test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.IsNot()],
                                    comparators=[self.helper("bool")])
-                return ast.IfExp(test=test,
-                                 body=_call(self.helper("dict_setitem"), [recv, again, value]),
+                setter = self.fn.map_setters.get(e.receiver.binding)
+                store = _call(_load(setter), [again, value]) if setter is not None \
+                    else _call(self.helper("dict_setitem"), [recv, again, value])
+                return ast.IfExp(test=test, body=store,
                                  orelse=_call(self.helper("invoke2"),
                                               [_load("_ctx"), copy.deepcopy(recv),
                                                _const(e.name), again,

@@ -1264,13 +1264,33 @@ class CodeGenerator:
                 test = ast.Compare(left=_call(self.helper("type"), [first]), ops=[ast.IsNot()],
                                    comparators=[self.helper("bool")])
                 setter = self.fn.map_setters.get(e.receiver.binding)
-                store = _call(_load(setter), [again, value]) if setter is not None \
-                    else _call(self.helper("dict_setitem"), [recv, again, value])
-                return ast.IfExp(test=test, body=store,
-                                 orelse=_call(self.helper("invoke2"),
-                                              [_load("_ctx"), copy.deepcopy(recv),
-                                               _const(e.name), again,
-                                               copy.deepcopy(value)]))
+
+                def store(recv, key, value):
+                    if setter is not None:
+                        return _call(_load(setter), [key, value])
+                    return _call(self.helper("dict_setitem"), [recv, key, value])
+                general = ast.IfExp(test=test, body=store(recv, again, value),
+                                    orelse=_call(self.helper("invoke2"),
+                                                 [_load("_ctx"), copy.deepcopy(recv),
+                                                  _const(e.name), again,
+                                                  copy.deepcopy(value)]))
+                name = e.args[0].value
+                if not (isinstance(name, n.Name) and name.binding not in self.fn.ints
+                        and _inert(e.args[1].value)):
+                    return general
+                # `m: put(x, f(x))` with `x` a name: one test that `x` is an int makes the
+                # key no Boolean and lets the value use x's int fast paths.
+                saved = self.fn.ints, self.fn.integral
+                self.fn.ints, self.fn.integral = saved[0] | {name.binding}, {}
+                int_value = self.expr(e.args[1].value)
+                self.fn.ints, self.fn.integral = saved
+                key_name = _load(name.binding.pyname)
+                int_test = ast.Compare(left=_call(self.helper("type"), [key_name]),
+                                       ops=[ast.Is()], comparators=[self.helper("int")])
+                return ast.IfExp(test=int_test,
+                                 body=store(copy.deepcopy(recv), _load(name.binding.pyname),
+                                            int_value),
+                                 orelse=general)
         slot = _ENTRY_ACCESSORS.get(e.name) if not e.args and not e.safe else None
         if slot is not None and isinstance(e.receiver, n.Name) \
                 and e.receiver.binding in self.fn.entry_vars:

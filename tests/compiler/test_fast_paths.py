@@ -169,7 +169,7 @@ def test_put_and_add_statements_keep_booleans_and_results():
     s = ns["add__2"](rt.GoloSet([]), 1)
     assert list(ns["add__2"](s, 1)) == [1]          # a set's own add, not append
     assert list(ns["add__2"](rt.GoloList([]), 5)) == [5]
-    for key in (True, 1, "k"):
+    for key in (True, 1, "k", 2.5, None):
         m, l = ns["locals__1"](key)
         assert list(l) == [key]
         assert m[key] == (2 if key == 1 and key is not True else 1)

@@ -244,15 +244,6 @@ def run_file(path: str, args: list[str] | None = None) -> int:
     return _run_main(*Loader().load(path), args)
 
 
-def run_source(text: str, args: list[str] | None = None, path: str = "<stdin>") -> int:
-    """Compile and run Golo text that has no file (imports resolve from the current
-    directory, then GOLO_PATH)."""
-    source = Source(text, path)
-    compiled = _compile(source)
-    register_source(source, compiled.columns)
-    return _run_main(*Loader().load_compiled(compiled, os.path.join(os.getcwd(), path)), args)
-
-
 def _run_main(compiled: CompiledModule, namespace: dict, args) -> int:
     from golo_fast import runtime
     if compiled.main is None:

@@ -2,7 +2,7 @@
 
 - `slow` (bounded; CI runs them): 10,000 load/call/close cycles and 1,000,000 calls on one
   runner keep the process's RSS flat after warm-up (psutil); the figures are printed (`-s`)
-  and recorded in docs/guarantees.md. GOLO_FAST_LOAD_SCALE=N multiplies the sizes.
+  and recorded in the README's Guarantees section. GOLO_FAST_LOAD_SCALE=N multiplies the sizes.
 - Handlers that close over large objects are freed once the runner is closed (weakref).
 - Four threads hammering one shared runner while four others each use their own: every
   result is the right one.

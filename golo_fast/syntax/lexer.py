@@ -211,7 +211,7 @@ class _Lexer:
                 return chr(int(hexa, 16))
             self.error("invalid unicode escape (expected \\u and 4 hex digits)", pos, pos + 2)
         self.error(f"invalid escape sequence '\\{c}'", pos, pos + 2,
-                   hint="valid escapes: \\n \\t \\b \\r \\f \\\\ \\\" \\' \\uXXXX")
+                   hint="valid escapes: \\n \\t \\b \\r \\f \\\\ \\\" \\' \\u plus 4 hex digits")
 
     def _string(self) -> Token:
         text = self.text

@@ -15,18 +15,6 @@ from benchlib import IMPLEMENTATIONS, PEER_RESULTS
 from golo_fast import _accel
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_module_cache(tmp_path_factory):
-    """Keep the compiled-module cache of benchmark runs out of the user's cache dir."""
-    previous = os.environ.get("GOLO_FAST_CACHE_DIR")
-    os.environ["GOLO_FAST_CACHE_DIR"] = str(tmp_path_factory.mktemp("golo-fast-cache"))
-    yield
-    if previous is None:
-        os.environ.pop("GOLO_FAST_CACHE_DIR", None)
-    else:
-        os.environ["GOLO_FAST_CACHE_DIR"] = previous
-
-
 @pytest.fixture(params=IMPLEMENTATIONS)
 def impl(request) -> str:
     """The protocol implementation measured: "cython" (the extension) or "python" (twin)."""
